@@ -1,0 +1,25 @@
+namespace AgentTrust.Domain.Decisions;
+
+/// <summary>Where a governed action stands. Only <see cref="AwaitingApproval"/> and <see cref="Evaluating"/> are not final.</summary>
+public enum ActionStatus
+{
+    Evaluating,
+    AwaitingApproval,
+
+    /// <summary>Applied without a human: the pact and the agent's standing allowed it.</summary>
+    Applied,
+
+    /// <summary>A human approved it.</summary>
+    Approved,
+
+    /// <summary>A human rejected it.</summary>
+    Rejected,
+
+    /// <summary>Nobody answered in time: failed closed, never applied, and not a human rejection.</summary>
+    Expired,
+
+    Blocked,
+
+    /// <summary>Evaluated and recorded in shadow mode; never applied.</summary>
+    Shadowed,
+}

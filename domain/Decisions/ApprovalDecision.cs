@@ -1,0 +1,8 @@
+namespace AgentTrust.Domain.Decisions;
+
+/// <summary>A human's answer to an approval request: the payload of the <c>ApprovalDecision</c> event.</summary>
+public sealed record ApprovalDecision(bool Approved, string Approver, string? Comment = null)
+{
+    /// <summary>The name of the external event that carries this decision to a waiting workflow.</summary>
+    public const string EventName = "ApprovalDecision";
+}

@@ -1,0 +1,85 @@
+using AgentTrust.Domain.Actions;
+using AgentTrust.Domain.Pacts;
+
+namespace AgentTrust.Domain.Decisions;
+
+/// <summary>
+/// The first decision rule, a pure function of the pact, its evaluation and the action:
+/// anything that breaks the pact is blocked, anything uncertain goes to a human, the rest follows the tier.
+/// Denials are decided before the tier, so shadow or supervised modes never turn a deny into an allow.
+/// </summary>
+public static class DecisionPolicy
+{
+    public static Decision Decide(Pact pact, PactEvaluation evaluation, ProposedAction action)
+    {
+        ArgumentNullException.ThrowIfNull(pact);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(action);
+
+        var block = new List<string>();
+        var human = new List<string>();
+        var notes = new List<string>();
+
+        if (!evaluation.ActionAllowed)
+        {
+            block.Add($"action type '{action.ActionType}' is not allowed by the pact (allowed: {string.Join(", ", pact.AllowedActions)})");
+        }
+
+        foreach (var clause in evaluation.Clauses)
+        {
+            switch (clause.Outcome)
+            {
+                case ClauseOutcome.Violated when clause.Severity >= ClauseSeverity.Major:
+                    block.Add($"clause '{clause.ClauseId}' ({Name(clause.Severity)}) violated");
+                    break;
+                case ClauseOutcome.Violated when clause.Severity == ClauseSeverity.Minor:
+                    human.Add($"clause '{clause.ClauseId}' (minor) violated");
+                    break;
+                case ClauseOutcome.Violated:
+                    notes.Add($"clause '{clause.ClauseId}' (info) not met");
+                    break;
+                case ClauseOutcome.Error:
+                    // An expression that cannot be evaluated proves nothing: fail towards a human, never a pass.
+                    human.Add($"clause '{clause.ClauseId}' could not be evaluated: {clause.Message}");
+                    break;
+                case ClauseOutcome.Deferred:
+                    human.Add($"clause '{clause.ClauseId}' needs judgment and no jury answered");
+                    break;
+            }
+        }
+
+        if (block.Count > 0)
+        {
+            return new Decision(DecisionKind.Block, [.. block, .. human, .. notes], evaluation.PactHash, evaluation.PactVersion);
+        }
+
+        if (pact.Autonomy.Tier == AutonomyTier.Suspended)
+        {
+            return new Decision(DecisionKind.Block, ["the agent is suspended in this lane", .. human, .. notes], evaluation.PactHash, evaluation.PactVersion);
+        }
+
+        if (action.Confidence < pact.Autonomy.MinConfidence)
+        {
+            human.Add(FormattableString.Invariant($"confidence {action.Confidence:0.###} is below the pact's minimum {pact.Autonomy.MinConfidence:0.###}"));
+        }
+
+        if (pact.Autonomy.Tier == AutonomyTier.Shadow)
+        {
+            return new Decision(DecisionKind.Shadow, ["the agent is in shadow mode in this lane: evaluated and recorded, never applied", .. human, .. notes], evaluation.PactHash, evaluation.PactVersion);
+        }
+
+        if (pact.Autonomy.Tier == AutonomyTier.Supervised)
+        {
+            human.Insert(0, "the agent is supervised in this lane: every action needs approval");
+        }
+
+        if (human.Count > 0)
+        {
+            return new Decision(DecisionKind.RequireApproval, [.. human, .. notes], evaluation.PactHash, evaluation.PactVersion);
+        }
+
+        return new Decision(DecisionKind.AutoApply, ["every clause passed and confidence meets the pact", .. notes], evaluation.PactHash, evaluation.PactVersion);
+    }
+
+    static string Name(ClauseSeverity severity) => severity.ToString().ToLowerInvariant();
+}

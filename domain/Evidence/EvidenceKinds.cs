@@ -1,0 +1,11 @@
+namespace AgentTrust.Domain.Evidence;
+
+/// <summary>The kinds of evidence record, each with its own versioned predicate type.</summary>
+public static class EvidenceKinds
+{
+    public const string Evaluation = "evaluation";
+    public const string Decision = "decision";
+    public const string Approval = "approval";
+
+    public static string PredicateType(string kind) => $"https://agenttrust.dev/{kind}/v1";
+}

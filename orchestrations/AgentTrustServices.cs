@@ -1,0 +1,31 @@
+using AgentTrust.Domain.Pacts;
+using AgentTrust.Orchestrations.Api;
+using AgentTrust.Orchestrations.Evidence;
+using AgentTrust.Orchestrations.Pacts;
+using AgentTrust.Orchestrations.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AgentTrust.Orchestrations;
+
+/// <summary>The services the activities and HTTP handlers need, the same in every host.</summary>
+public static class AgentTrustServices
+{
+    public static IServiceCollection AddAgentTrustServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AgentTrustStorageOptions>()
+            .Bind(configuration.GetSection(AgentTrustStorageOptions.SectionName))
+            .PostConfigure(options => StorageConfiguration.ApplyFallbacks(options, configuration));
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new StorageClients(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentTrustStorageOptions>>()));
+        services.TryAddSingleton<IPactStore, TablePactStore>();
+        services.TryAddSingleton<IEvidenceStore, BlobEvidenceStore>();
+        services.TryAddSingleton<CelPactCompiler>();
+        services.TryAddSingleton<AgentTrustApi>();
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using AgentTrust.Orchestrations.Governance;
+using Microsoft.DurableTask;
+
+namespace AgentTrust.Orchestrations;
+
+/// <summary>
+/// The one place that lists AgentTrust's orchestrators and activities. Every host calls it: the Functions app,
+/// the local host and the in-process test host, so all three run the same classes under the same names.
+/// </summary>
+public static class AgentTrustTasks
+{
+    public static DurableTaskRegistry AddAgentTrustTasks(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestrator<GovernAgentActionOrchestrator>();
+        registry.AddActivity<LookUpPactActivity>();
+        registry.AddActivity<EvaluatePactActivity>();
+        registry.AddActivity<DecideActivity>();
+        registry.AddActivity<RecordEvidenceActivity>();
+        return registry;
+    }
+}

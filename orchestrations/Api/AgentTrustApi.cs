@@ -1,0 +1,44 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace AgentTrust.Orchestrations.Api;
+
+/// <summary>
+/// The HTTP API as a table of endpoints. The local host maps every row; the Functions app has one trigger per row
+/// with the same name and route (a test checks they agree), and both call the same handler.
+/// </summary>
+public sealed class AgentTrustApi
+{
+    public AgentTrustApi(IOptions<ApiOptions> options, TimeProvider time, Pacts.IPactStore pacts, Domain.Pacts.CelPactCompiler compiler)
+    {
+        ProposeAction = new ProposeActionHandler(options, time);
+        GetAction = new GetActionHandler();
+        SubmitApproval = new SubmitApprovalHandler(options);
+        PublishPact = new PublishPactHandler(pacts, compiler, options, time);
+        GetPact = new GetPactHandler(pacts);
+        Endpoints =
+        [
+            new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
+            new("GetAction", "GET", "actions/{id}", GetAction.HandleAsync),
+            new("SubmitApproval", "POST", "approvals/{id}", SubmitApproval.HandleAsync),
+            new("PublishPact", "PUT", "pacts/{agent}/{lane}", PublishPact.HandleAsync),
+            new("GetPact", "GET", "pacts/{agent}/{lane}", GetPact.HandleAsync),
+        ];
+    }
+
+    public ProposeActionHandler ProposeAction { get; }
+
+    public GetActionHandler GetAction { get; }
+
+    public SubmitApprovalHandler SubmitApproval { get; }
+
+    public PublishPactHandler PublishPact { get; }
+
+    public GetPactHandler GetPact { get; }
+
+    /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
+    public IReadOnlyList<ApiEndpoint> Endpoints { get; }
+
+    public Task<ApiResponse> HandleAsync(string name, ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken) =>
+        Endpoints.First(e => e.Name == name).Handle(request, client, cancellationToken);
+}

@@ -1,0 +1,29 @@
+namespace AgentTrust.Orchestrations.Api;
+
+/// <summary>The checks every JSON body passes before it is parsed: size first, then media type.</summary>
+public static class JsonRequests
+{
+    /// <summary>A problem response when the body is too large or not JSON; null when it may be parsed.</summary>
+    public static ApiResponse? Refuse(ApiRequest request, int maxBodyBytes)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.BodyTooLarge || request.Body.Length > maxBodyBytes)
+        {
+            return Problems.TooLarge(request, maxBodyBytes);
+        }
+
+        return IsJson(request.Header("Content-Type")) ? null : Problems.UnsupportedMediaType(request);
+    }
+
+    public static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return false;
+        }
+
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,17 @@
+using AgentTrust.Domain.Decisions;
+using Microsoft.DurableTask;
+
+namespace AgentTrust.Orchestrations.Governance;
+
+/// <summary>
+/// Turns the evaluation into a decision. An activity, not orchestrator code, because the decision will read the
+/// agent's trust and budgets (I/O) as they are at decision time; the rule itself is the pure <see cref="DecisionPolicy"/>.
+/// </summary>
+public sealed class DecideActivity : TaskActivity<DecideRequest, Decision>
+{
+    public override Task<Decision> RunAsync(TaskActivityContext context, DecideRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Task.FromResult(DecisionPolicy.Decide(input.Pact, input.Evaluation, input.Action));
+    }
+}

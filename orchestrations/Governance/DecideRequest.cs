@@ -1,0 +1,7 @@
+using AgentTrust.Domain.Actions;
+using AgentTrust.Domain.Pacts;
+
+namespace AgentTrust.Orchestrations.Governance;
+
+/// <summary>Everything the decision is a function of.</summary>
+public sealed record DecideRequest(Pact Pact, PactEvaluation Evaluation, ProposedAction Action);
