@@ -71,7 +71,11 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         var first = await Task.WhenAny(answer, timeout);
         if (first == answer)
         {
-            await cancelTimer.CancelAsync();
+            // Cancel synchronously: CancelAsync would run the timer's callbacks on the thread pool, outside the
+            // orchestration's single-threaded scheduler, and the orchestration would never resume.
+#pragma warning disable CA1849
+            cancelTimer.Cancel();
+#pragma warning restore CA1849
             var human = await answer;
             var outcome = human.Approved ? ActionStatus.Approved : ActionStatus.Rejected;
             return new ApprovalRecord(outcome, human.Approver, human.Comment, Now(context), deadline);
