@@ -41,8 +41,6 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Completes when the host is asked to stop (SIGTERM, Ctrl+C, or <see cref="StopAsync"/>).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
 
     public static async Task<LocalAgentTrustHost> StartAsync(string[] args, IEnumerable<KeyValuePair<string, string?>>? overrides = null, CancellationToken cancellationToken = default)
     {
@@ -87,6 +85,7 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.DurableTask.Sidecar", LogLevel.Error);
 
         var services = builder.Services;
+        services.AddSingleton<IHostLifetime, CommandLineLifetime>();
         services.AddGrpc();
         services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
