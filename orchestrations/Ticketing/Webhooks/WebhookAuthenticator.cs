@@ -25,7 +25,7 @@ public sealed class WebhookAuthenticator(IOptions<WebhookOptions> options, TimeP
     {
         ArgumentNullException.ThrowIfNull(request);
         var source = options.Value.ServiceNow;
-        if (string.IsNullOrEmpty(source.Secret))
+        if (!IsUsable(source.Secret))
         {
             return WebhookCheck.Refuse(WebhookRejectionReasons.NoSecretConfigured);
         }
@@ -44,7 +44,7 @@ public sealed class WebhookAuthenticator(IOptions<WebhookOptions> options, TimeP
         }
 
         var signed = WebhookSignature.ServiceNowSignedBytes(timestamp, request.Body.Span);
-        if (!WebhookSignature.Verify(signature, signed, [source.Secret, source.PreviousSecret], out var mac))
+        if (!WebhookSignature.Verify(signature, signed, [source.Secret, IsUsable(source.PreviousSecret) ? source.PreviousSecret : null], out var mac))
         {
             return WebhookCheck.Refuse(WebhookRejectionReasons.BadSignature);
         }
@@ -56,7 +56,7 @@ public sealed class WebhookAuthenticator(IOptions<WebhookOptions> options, TimeP
     {
         ArgumentNullException.ThrowIfNull(request);
         var source = options.Value.Jira;
-        if (string.IsNullOrEmpty(source.Secret))
+        if (!IsUsable(source.Secret))
         {
             return WebhookCheck.Refuse(WebhookRejectionReasons.NoSecretConfigured);
         }
@@ -67,7 +67,7 @@ public sealed class WebhookAuthenticator(IOptions<WebhookOptions> options, TimeP
             return WebhookCheck.Refuse(WebhookRejectionReasons.MissingSignature);
         }
 
-        if (!WebhookSignature.Verify(signature, request.Body.Span, [source.Secret, source.PreviousSecret], out var mac))
+        if (!WebhookSignature.Verify(signature, request.Body.Span, [source.Secret, IsUsable(source.PreviousSecret) ? source.PreviousSecret : null], out var mac))
         {
             return WebhookCheck.Refuse(WebhookRejectionReasons.BadSignature);
         }
@@ -91,6 +91,13 @@ public sealed class WebhookAuthenticator(IOptions<WebhookOptions> options, TimeP
             ? InWindow(DateTimeOffset.FromUnixTimeMilliseconds(value), mac)
             : WebhookCheck.Refuse(WebhookRejectionReasons.MissingTimestamp);
     }
+
+    /// <summary>
+    /// A Key Vault reference the platform could not resolve stays in the setting as its literal text, which anyone
+    /// can read in this repository's Bicep: never accept it as a secret. Short secrets are refused too.
+    /// </summary>
+    public static bool IsUsable(string? secret) =>
+        secret is { Length: >= 16 } && !secret.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 
     WebhookCheck InWindow(DateTimeOffset sentAt, byte[] mac)
     {
