@@ -6,6 +6,7 @@ public static class EvidenceKinds
     public const string Evaluation = "evaluation";
     public const string Decision = "decision";
     public const string Approval = "approval";
+    public const string WriteBack = "write-back";
 
     public static string PredicateType(string kind) => $"https://agenttrust.dev/{kind}/v1";
 }
