@@ -1,5 +1,6 @@
 using System.Net;
 using AgentTrust.Orchestrations;
+using AgentTrust.Orchestrations.Telemetry;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
@@ -115,6 +116,7 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
             client.RegisterDirectly();
         });
         services.AddAgentTrustServices(configuration);
+        services.AddAgentTrustTelemetry(configuration, "agenttrust-local");
 
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{grpcPort}");

@@ -47,6 +47,20 @@ public sealed class ApiFunctions(AgentTrustApi api)
         string lane) =>
         HandleAsync("GetPact", request, client, new Dictionary<string, string> { ["agent"] = agent, ["lane"] = lane });
 
+    /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
+    [Function("ServiceNowWebhook")]
+    public Task<HttpResponseData> ServiceNowWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/servicenow")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("ServiceNowWebhook", request, client, new Dictionary<string, string>());
+
+    /// <summary>Anonymous at the platform: Jira signs each delivery (X-Hub-Signature), checked in the handler.</summary>
+    [Function("JiraWebhook")]
+    public Task<HttpResponseData> JiraWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/jira")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("JiraWebhook", request, client, new Dictionary<string, string>());
+
     async Task<HttpResponseData> HandleAsync(string name, HttpRequestData request, DurableTaskClient client, IReadOnlyDictionary<string, string> route)
     {
         var apiRequest = await FunctionsHttp.ToApiRequestAsync(request, route).ConfigureAwait(false);

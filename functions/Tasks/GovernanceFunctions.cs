@@ -3,6 +3,7 @@ using AgentTrust.Domain.Evidence;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Governance;
 using AgentTrust.Orchestrations.Pacts;
+using AgentTrust.Orchestrations.Ticketing.WriteBack;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -33,4 +34,8 @@ public sealed class GovernanceFunctions(AgentTrustTaskCatalog catalog, IServiceP
     [Function(nameof(RecordEvidenceActivity))]
     public Task<EvidenceReceipt> RecordEvidence([ActivityTrigger] EvidenceDraft input, FunctionContext context) =>
         catalog.RunActivityAsync<EvidenceDraft, EvidenceReceipt>(nameof(RecordEvidenceActivity), input, context);
+
+    [Function(nameof(ApplyToTicketActivity))]
+    public Task<WriteBackResult> ApplyToTicket([ActivityTrigger] WriteBackRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<WriteBackRequest, WriteBackResult>(nameof(ApplyToTicketActivity), input, context);
 }

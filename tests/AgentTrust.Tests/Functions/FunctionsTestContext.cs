@@ -15,7 +15,10 @@ internal static class FunctionsTestContext
     public static (Mock<FunctionContext> Context, ServiceProvider Services) Create(IDictionary<string, object?>? bindingData = null)
     {
         var services = new ServiceCollection()
-            .AddAgentTrustServices(new ConfigurationBuilder().Build())
+            .AddAgentTrustServices(new ConfigurationBuilder()
+                // Clients are made but never called: the stores below are in memory.
+                .AddInMemoryCollection([new("AgentTrust:Storage:ConnectionString", "UseDevelopmentStorage=true")])
+                .Build())
             .AddSingleton<IPactStore, InMemoryPactStore>()
             .AddSingleton<IEvidenceStore, InMemoryEvidenceStore>()
             .BuildServiceProvider();
