@@ -1,3 +1,4 @@
+using AgentTrust.Cli.Bench;
 using AgentTrust.Cli.Demo;
 using AgentTrust.Cli.LocalHost;
 
@@ -14,6 +15,8 @@ public static class CommandLine
               runs the local host: the HTTP API and the governed workflows, durable on Azure Storage (Azurite)
           agenttrust demo [--count N] [--AzureWebJobsStorage=CONNECTION]
               starts the local host and replays real ServiceNow incidents through its API as agent actions
+          agenttrust bench [--actions 400] [--concurrency 32] [--agents 8] [--url URL]
+              governed actions per second through the HTTP API, with intake-to-decision latency percentiles
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -32,6 +35,8 @@ public static class CommandLine
         {
             case "serve":
                 return await ServeCommand.RunAsync(rest, stdout).ConfigureAwait(false);
+            case "bench":
+                return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
             case "demo":
                 return await DemoCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             default:

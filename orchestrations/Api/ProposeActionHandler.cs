@@ -67,7 +67,7 @@ public sealed class ProposeActionHandler(IOptions<ApiOptions> options, TimeProvi
             }
 
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 250));
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 100));
         }
     }
 }
