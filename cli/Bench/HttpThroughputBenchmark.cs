@@ -65,8 +65,8 @@ public sealed class HttpThroughputBenchmark(Uri baseUrl, int actions, int concur
         ],
         new AutonomyPolicy(AutonomyTier.Autonomous, 0.5), new ApprovalPolicy(["leads"], 3600));
 
-    static string Body(string agent, string key, int i) => string.Create(CultureInfo.InvariantCulture, $$"""
-        {"agentId":"{{agent}}","lane":"incident-classification","ticket":{"system":"servicenow","id":"INC{{i:D7}}"},
-         "action":{"type":"classify","fields":{"priority":3,"category":"Category 55"}},"confidence":0.95,"idempotencyKey":"{{key}}"}
+    static string Body(string agent, string key, int i) => string.Create(CultureInfo.InvariantCulture, $$$"""
+        {"agentId":"{{{agent}}}","lane":"incident-classification","ticket":{"system":"servicenow","id":"INC{{{i:D7}}}"},
+         "action":{"type":"classify","fields":{"priority":3,"category":"Category 55"}},"confidence":0.95,"idempotencyKey":"{{{key}}}"}
         """);
 }
