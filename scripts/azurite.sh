@@ -4,7 +4,8 @@
 #   scripts/azurite.sh start DIR   starts it; writes DIR/azurite.env (AZURITE_PID, ports, AZURITE_CONNECTION_STRING)
 #   scripts/azurite.sh stop DIR    stops the Azurite started for DIR, by its process id, and waits for it to exit
 #
-# Data lives in DIR/data, so a restart with the same DIR keeps it.
+# Data lives in DIR/data, so a restart with the same DIR keeps it. AZURITE_IN_MEMORY=1 keeps it in memory instead
+# (faster, for benchmarks; lost when Azurite stops).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cmd="${1:-}"; dir="${2:-}"
@@ -26,7 +27,9 @@ case "$cmd" in
     fi
     read -r blob queue table < <(free_ports)
     mkdir -p "$dir/data"
-    "$root/node_modules/.bin/azurite" --silent --location "$dir/data" --skipApiVersionCheck --loose \
+    persistence=(--location "$dir/data")
+    [ "${AZURITE_IN_MEMORY:-0}" = "1" ] && persistence=(--inMemoryPersistence)
+    "$root/node_modules/.bin/azurite" --silent "${persistence[@]}" --skipApiVersionCheck --loose \
       --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
       --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$dir/azurite.log" 2>&1 &
     pid=$!
