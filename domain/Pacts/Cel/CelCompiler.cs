@@ -243,7 +243,15 @@ internal sealed class CelCompiler
                 }
 
                 var op = binary.Operator;
-                return (s => CelOperations.Compare(op, left(s), right(s)), CelType.Bool, constant);
+                // Numbers take a fast path with no operator dispatch; other kinds go through the general compare.
+                CelProgram ordered = op switch
+                {
+                    "<" => s => { var a = left(s); var b = right(s); return a.Kind == CelValueKind.Number && b.Kind == CelValueKind.Number ? CelValue.Bool(a.Number < b.Number) : CelOperations.Compare(op, a, b); },
+                    "<=" => s => { var a = left(s); var b = right(s); return a.Kind == CelValueKind.Number && b.Kind == CelValueKind.Number ? CelValue.Bool(a.Number <= b.Number) : CelOperations.Compare(op, a, b); },
+                    ">" => s => { var a = left(s); var b = right(s); return a.Kind == CelValueKind.Number && b.Kind == CelValueKind.Number ? CelValue.Bool(a.Number > b.Number) : CelOperations.Compare(op, a, b); },
+                    _ => s => { var a = left(s); var b = right(s); return a.Kind == CelValueKind.Number && b.Kind == CelValueKind.Number ? CelValue.Bool(a.Number >= b.Number) : CelOperations.Compare(op, a, b); },
+                };
+                return (ordered, CelType.Bool, constant);
             case "in":
                 if (!rightType.IsDyn && !rightType.IsList)
                 {
