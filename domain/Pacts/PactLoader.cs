@@ -151,13 +151,34 @@ public static class PactLoader
 
         return keyword switch
         {
-            "required" => new PactError(field, message.Replace("Required properties", "missing required field(s)", StringComparison.Ordinal)),
+            "required" => new PactError(field, "missing required field(s): " + MissingNames(message)),
             "enum" => new PactError(field, $"'{Value(root, pointer)}' is not allowed here; use one of: {string.Join(", ", AllowedValues(evaluationPath))}"),
             "type" => new PactError(field, message),
             "pattern" or "propertyNames" => new PactError(field, $"'{Value(root, pointer)}' does not have the allowed form ({message})"),
             "$ref" or "allOf" or "properties" or "items" or "additionalProperties" => null,
             _ => new PactError(field, message),
         };
+    }
+
+    static string MissingNames(string message)
+    {
+        // JsonSchema.Net says: Required properties ["owner","version"] are not present.
+        var start = message.IndexOf('[', StringComparison.Ordinal);
+        var end = message.LastIndexOf(']');
+        if (start < 0 || end <= start)
+        {
+            return message;
+        }
+
+        try
+        {
+            using var names = JsonDocument.Parse(message[start..(end + 1)]);
+            return string.Join(", ", names.RootElement.EnumerateArray().Select(n => n.GetString()));
+        }
+        catch (JsonException)
+        {
+            return message;
+        }
     }
 
     static string Value(JsonElement root, string pointer)

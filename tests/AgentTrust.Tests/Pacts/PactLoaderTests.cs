@@ -104,7 +104,8 @@ public sealed class PactLoaderTests
         var result = PactLoader.Load(text);
 
         var error = Assert.Single(result.Errors);
-        Assert.Contains("owner", error.Message, StringComparison.Ordinal);
+        Assert.Equal("missing required field(s): owner", error.Message);
+        Assert.Equal("$", error.Field);
     }
 
     [Fact]
