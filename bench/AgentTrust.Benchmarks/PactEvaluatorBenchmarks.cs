@@ -123,7 +123,7 @@ public class PactEvaluatorBenchmarks
         public Config()
         {
             AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(20).WithLaunchCount(1).WithId("Pact"));
-            AddColumn(StatisticColumn.Median, StatisticColumn.P95, new P99Column());
+            AddColumn(StatisticColumn.Min, StatisticColumn.Median, StatisticColumn.P95, new P99Column());
             AddDiagnoser(MemoryDiagnoser.Default);
         }
     }
