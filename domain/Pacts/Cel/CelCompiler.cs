@@ -11,6 +11,8 @@ namespace AgentTrust.Domain.Pacts.Cel;
 /// </summary>
 internal sealed class CelCompiler
 {
+    const int MaxMacroNesting = 2;
+
     readonly PactVariables variables;
     readonly List<(string Name, int Index, CelType Type)> locals = [];
     readonly SortedSet<int> slotsRead = [];
@@ -410,6 +412,12 @@ internal sealed class CelCompiler
         if (PactVariables.Roots.Contains(variable.Name))
         {
             throw new CelSyntaxException(variable.Position, $"'{variable.Name}' is taken; name the variable something else");
+        }
+
+        if (locals.Count >= MaxMacroNesting)
+        {
+            // Each level multiplies the work by a list's length (at most 1000 items): two levels stay bounded at 10^6 steps.
+            throw new CelSyntaxException(call.Position, $"list macros nest at most {MaxMacroNesting} deep");
         }
 
         var local = locals.Count;

@@ -60,6 +60,7 @@ public sealed class CelEvaluatorTests
     [InlineData("action.kb_articles.exists(action, true)", "'action' is taken", 27)]
     [InlineData("foo.bar == 1", "unknown name 'foo'", 1)]
     [InlineData("context.tomorrow", "not a context field", 1)]
+    [InlineData("action.kb_articles.all(a, action.kb_articles.all(b, action.kb_articles.exists(c, c == a + b)))", "nest at most 2 deep", 71)]
     public void Compile_BadExpression_IsRejectedWithColumn(string condition, string message, int column)
     {
         var errors = CelPactCompiler.Check(PactBuilder.With(("c", condition)));
