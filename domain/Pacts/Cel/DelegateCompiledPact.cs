@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace AgentTrust.Domain.Pacts.Cel;
@@ -12,7 +13,9 @@ internal sealed partial class DelegateCompiledPact : CompiledPact
     public const string RateLimitClauseId = "rate-limit";
 
     readonly ClausePlan[] plans;
-    readonly Func<EvaluationInput, CelValue>[] binders;
+    readonly Func<EvaluationInput, CelValue>?[] binders;
+    readonly ObjectField[] actionFields;
+    readonly ObjectField[] ticketFields;
     readonly IReadOnlyList<string> paths;
     readonly int localCount;
 
@@ -21,6 +24,8 @@ internal sealed partial class DelegateCompiledPact : CompiledPact
     {
         this.plans = plans;
         binders = [.. variables.Binders];
+        actionFields = [.. variables.ActionFields];
+        ticketFields = [.. variables.TicketFields];
         paths = variables.Paths;
         this.localCount = localCount;
     }
@@ -174,7 +179,16 @@ internal sealed partial class DelegateCompiledPact : CompiledPact
             var slots = scope.Slots;
             for (var i = 0; i < binders.Length; i++)
             {
-                slots[i] = Bind(binders[i], input);
+                if (binders[i] is { } binder)
+                {
+                    slots[i] = Bind(binder, input);
+                }
+            }
+
+            BindObject(input.Action.Fields, actionFields, slots);
+            if (ticketFields.Length > 0)
+            {
+                BindObject(input.Action.Ticket?.Fields ?? default, ticketFields, slots);
             }
 
             var results = new ClauseResult[plans.Length];
@@ -188,6 +202,24 @@ internal sealed partial class DelegateCompiledPact : CompiledPact
         finally
         {
             scope.Clear(binders.Length, localCount);
+        }
+    }
+
+    static void BindObject(JsonElement container, ObjectField[] fields, CelValue[] slots)
+    {
+        try
+        {
+            JsonObjectBinder.Bind(container, fields, slots);
+        }
+#pragma warning disable CA1031 // A malformed input (e.g. a disposed JSON document) makes its fields errors, never a crash or a pass.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var error = CelValue.Error("the input could not be read: " + ex.Message);
+            foreach (var field in fields)
+            {
+                slots[field.Slot] = error;
+            }
         }
     }
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace AgentTrust.Domain.Pacts.Cel;
 
@@ -26,7 +24,9 @@ internal sealed class PactVariables
 
     readonly Pact pact;
     readonly Dictionary<string, int> slotByPath = new(StringComparer.Ordinal);
-    readonly List<Func<EvaluationInput, CelValue>> binders = [];
+    readonly List<Func<EvaluationInput, CelValue>?> binders = [];
+    readonly List<ObjectField> actionFields = [];
+    readonly List<ObjectField> ticketFields = [];
     readonly List<string> paths = [];
 
     public PactVariables(Pact pact) => this.pact = pact;
@@ -35,7 +35,12 @@ internal sealed class PactVariables
 
     public int SlotCount => binders.Count;
 
-    public IReadOnlyList<Func<EvaluationInput, CelValue>> Binders => binders;
+    /// <summary>How each slot is read; null for action and ticket fields, bound in one pass per object (<see cref="JsonObjectBinder"/>).</summary>
+    public IReadOnlyList<Func<EvaluationInput, CelValue>?> Binders => binders;
+
+    public IReadOnlyList<ObjectField> ActionFields => actionFields;
+
+    public IReadOnlyList<ObjectField> TicketFields => ticketFields;
 
     public IReadOnlyList<string> Paths => paths;
 
@@ -56,8 +61,14 @@ internal sealed class PactVariables
         {
             slot = binders.Count;
             slotByPath[path] = slot;
-            binders.Add(binder!);
             paths.Add(path);
+            binders.Add(binder);
+            if (binder is null)
+            {
+                var schema = root == "action" ? pact.ActionSchema : pact.TicketSchema;
+                FieldType? declared = schema is not null && schema.TryGetValue(field, out var t) ? t : null;
+                (root == "action" ? actionFields : ticketFields).Add(new ObjectField(Encoding.UTF8.GetBytes(field), path, declared, slot));
+            }
         }
 
         return true;
@@ -85,7 +96,7 @@ internal sealed class PactVariables
                     return true;
                 }
 
-                return TryField("action", field, pact.ActionSchema, static input => input.Action.Fields, out type, out binder, out error);
+                return TryField("action", field, pact.ActionSchema, out type, out binder, out error);
             case "ticket":
                 if (field is "system" or "id")
                 {
@@ -94,7 +105,7 @@ internal sealed class PactVariables
                     return true;
                 }
 
-                return TryField("ticket", field, pact.TicketSchema, static input => input.Action.Ticket.Fields ?? default, out type, out binder, out error);
+                return TryField("ticket", field, pact.TicketSchema, out type, out binder, out error);
             case "context":
                 if (!ContextFields.TryGetValue(field, out type!))
                 {
@@ -118,15 +129,13 @@ internal sealed class PactVariables
         }
     }
 
-    bool TryField(string root, string field, IReadOnlyDictionary<string, FieldType>? schema, Func<EvaluationInput, JsonElement> source, out CelType type, out Func<EvaluationInput, CelValue>? binder, out string error)
+    bool TryField(string root, string field, IReadOnlyDictionary<string, FieldType>? schema, out CelType type, out Func<EvaluationInput, CelValue>? binder, out string error)
     {
         type = CelType.Dyn;
         binder = null;
         error = string.Empty;
-        FieldType? declared = null;
         if (schema is not null && schema.TryGetValue(field, out var fieldType))
         {
-            declared = fieldType;
             type = TypeOf(fieldType);
         }
         else if (Strict)
@@ -136,9 +145,8 @@ internal sealed class PactVariables
             return false;
         }
 
-        var name = Encoding.UTF8.GetBytes(field);
-        var path = root + "." + field;
-        binder = input => Read(source(input), name, path, declared);
+        // No binder of its own: read in one pass over the object with the pact's other fields (JsonObjectBinder).
+        binder = null;
         return true;
     }
 
@@ -152,101 +160,4 @@ internal sealed class PactVariables
         FieldType.NumberList => CelType.ListOf(CelType.Number),
         _ => CelType.Dyn,
     };
-
-    static CelValue Read(JsonElement container, byte[] name, string path, FieldType? type)
-    {
-        if (container.ValueKind != JsonValueKind.Object || !container.TryGetProperty(name, out var value))
-        {
-            return CelValue.Missing;
-        }
-
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            return CelValue.Null;
-        }
-
-        return type switch
-        {
-            null => ReadDynamic(value, path, allowList: true),
-            FieldType.String => value.ValueKind == JsonValueKind.String ? CelValue.Str(value.GetString()!) : WrongType(path, "a string", value),
-            FieldType.Number => value.ValueKind == JsonValueKind.Number ? CelValue.Num(value.GetDouble()) : WrongType(path, "a number", value),
-            FieldType.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var whole) ? CelValue.Num(whole) : WrongType(path, "a whole number", value),
-            FieldType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? CelValue.Bool(value.GetBoolean()) : WrongType(path, "true or false", value),
-            FieldType.Timestamp => ReadTimestamp(value, path),
-            FieldType.StringList => ReadList(value, path, JsonValueKind.String),
-            FieldType.NumberList => ReadList(value, path, JsonValueKind.Number),
-            _ => CelValue.Error($"{path}: unsupported type"),
-        };
-    }
-
-    static CelValue ReadTimestamp(JsonElement value, string path)
-    {
-        if (value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-        {
-            return CelValue.Timestamp(time.ToUnixTimeMilliseconds());
-        }
-
-        return WrongType(path, "an RFC 3339 timestamp", value);
-    }
-
-    static CelValue ReadList(JsonElement value, string path, JsonValueKind itemKind)
-    {
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            return WrongType(path, "a list", value);
-        }
-
-        var length = value.GetArrayLength();
-        if (length > MaxListItems)
-        {
-            return CelValue.Error($"{path} has {length} items; at most {MaxListItems} are evaluated");
-        }
-
-        var items = new CelValue[length];
-        var i = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            if (item.ValueKind != itemKind)
-            {
-                return CelValue.Error($"{path}[{i}] should be a {(itemKind == JsonValueKind.String ? "string" : "number")}");
-            }
-
-            items[i++] = itemKind == JsonValueKind.String ? CelValue.Str(item.GetString()!) : CelValue.Num(item.GetDouble());
-        }
-
-        return CelValue.List(items);
-    }
-
-    static CelValue ReadDynamic(JsonElement value, string path, bool allowList)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.String: return CelValue.Str(value.GetString()!);
-            case JsonValueKind.Number: return CelValue.Num(value.GetDouble());
-            case JsonValueKind.True: return CelValue.True;
-            case JsonValueKind.False: return CelValue.False;
-            case JsonValueKind.Null: return CelValue.Null;
-            case JsonValueKind.Array when allowList:
-                var length = value.GetArrayLength();
-                if (length > MaxListItems)
-                {
-                    return CelValue.Error($"{path} has {length} items; at most {MaxListItems} are evaluated");
-                }
-
-                var items = new CelValue[length];
-                var i = 0;
-                foreach (var item in value.EnumerateArray())
-                {
-                    items[i++] = ReadDynamic(item, path, allowList: false);
-                }
-
-                return CelValue.List(items);
-            default:
-                return CelValue.Error($"{path} holds a nested {value.ValueKind.ToString().ToLowerInvariant()}, which pact expressions do not read");
-        }
-    }
-
-    static CelValue WrongType(string path, string expected, JsonElement value) =>
-        CelValue.Error($"{path} should be {expected}, the action has {value.ValueKind.ToString().ToLowerInvariant()}");
 }
