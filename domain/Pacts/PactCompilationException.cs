@@ -5,26 +5,34 @@ public sealed class PactCompilationException : Exception
 {
     public PactCompilationException()
     {
+        Problems = [];
         Errors = [];
     }
 
     public PactCompilationException(string message)
         : base(message)
     {
+        Problems = [new PactError("$", message)];
         Errors = [message];
     }
 
     public PactCompilationException(string message, Exception innerException)
         : base(message, innerException)
     {
+        Problems = [new PactError("$", message)];
         Errors = [message];
     }
 
-    public PactCompilationException(IReadOnlyList<string> errors)
-        : base(string.Join(Environment.NewLine, errors))
+    public PactCompilationException(IReadOnlyList<PactError> problems)
+        : base(string.Join(Environment.NewLine, (problems ?? []).Select(p => p.ToString())))
     {
-        Errors = errors;
+        Problems = problems ?? [];
+        Errors = [.. Problems.Select(p => p.ToString())];
     }
 
+    /// <summary>Every problem, with its field and (for expressions) the column inside the expression.</summary>
+    public IReadOnlyList<PactError> Problems { get; }
+
+    /// <summary>The problems as text, <c>field: message</c>.</summary>
     public IReadOnlyList<string> Errors { get; }
 }
