@@ -15,6 +15,9 @@ public static class CommandLine
               runs the local host: the HTTP API and the governed workflows, durable on Azure Storage (Azurite)
           agenttrust demo [--count N] [--AzureWebJobsStorage=CONNECTION]
               starts the local host and replays real ServiceNow incidents through its API as agent actions
+          agenttrust pact lint PATH...            validates pact files (YAML or JSON) against the schema and their expressions
+          agenttrust pact test PATH...            runs each pact against its examples file and checks the expected outcomes
+          agenttrust pact diff OLD NEW            shows what changed between two pact versions, flagging what loosens it
           agenttrust bench [--actions 400] [--concurrency 32] [--agents 8] [--url URL]
               governed actions per second through the HTTP API, with intake-to-decision latency percentiles
         """;
@@ -35,6 +38,12 @@ public static class CommandLine
         {
             case "serve":
                 return await ServeCommand.RunAsync(rest, stdout).ConfigureAwait(false);
+            case "pact" when rest.Length > 0 && rest[0] == "lint":
+                return await AgentTrust.Domain.Pacts.Tooling.PactLintCommand.RunAsync(rest[1..], stdout, stderr).ConfigureAwait(false);
+            case "pact" when rest.Length > 0 && rest[0] == "test":
+                return await AgentTrust.Domain.Pacts.Tooling.PactTestCommand.RunAsync(rest[1..], stdout, stderr).ConfigureAwait(false);
+            case "pact" when rest.Length > 0 && rest[0] == "diff":
+                return await AgentTrust.Domain.Pacts.Tooling.PactDiffCommand.RunAsync(rest[1..], stdout, stderr).ConfigureAwait(false);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
             case "demo":

@@ -22,4 +22,7 @@ public sealed class AgentTrustStorageOptions
     public string PactTableName { get; set; } = "AgentTrustPacts";
 
     public string EvidenceContainerName { get; set; } = "evidence";
+
+    /// <summary>Which actions each agent proposed in each lane, and when: what pact rate limits count.</summary>
+    public string ActionIndexTableName { get; set; } = "AgentTrustActionIndex";
 }
