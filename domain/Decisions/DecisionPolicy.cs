@@ -46,8 +46,8 @@ public static class DecisionPolicy
                     // An expression that cannot be evaluated proves nothing: fail towards a human, never a pass.
                     human.Add($"clause '{clause.ClauseId}' could not be evaluated: {clause.Message}");
                     break;
-                case ClauseOutcome.Deferred when clause.Message is not null:
-                    human.Add($"clause '{clause.ClauseId}' needs judgment and the jury is uncertain: {clause.Message}");
+                case ClauseOutcome.Deferred when JuryFor(clause.ClauseId, juries) is { } uncertain:
+                    human.Add($"clause '{clause.ClauseId}' needs judgment and the jury is uncertain: {uncertain.Reason}");
                     break;
                 case ClauseOutcome.Deferred:
                     human.Add($"clause '{clause.ClauseId}' needs judgment and no jury answered");
@@ -88,7 +88,7 @@ public static class DecisionPolicy
         return new Decision(DecisionKind.AutoApply, ["every clause passed and confidence meets the pact", .. notes], evaluation.PactHash, evaluation.PactVersion);
     }
 
-    /// <summary>A deferred clause takes its jury's outcome; a jury's uncertainty keeps it deferred, with the reason.</summary>
+    /// <summary>A deferred clause takes its jury's outcome; an uncertain jury keeps it deferred (a human decides).</summary>
     static ClauseResult WithJury(ClauseResult clause, IReadOnlyList<JuryResult>? juries)
     {
         if (clause.Outcome != ClauseOutcome.Deferred || juries is null)
@@ -96,15 +96,17 @@ public static class DecisionPolicy
             return clause;
         }
 
-        var jury = juries.FirstOrDefault(j => string.Equals(j.ClauseId, clause.ClauseId, StringComparison.Ordinal));
+        var jury = JuryFor(clause.ClauseId, juries);
         return jury?.Outcome switch
         {
             JuryOutcome.Pass => clause with { Outcome = ClauseOutcome.Passed, Message = jury.Reason },
             JuryOutcome.Fail => clause with { Outcome = ClauseOutcome.Violated, Message = jury.Reason },
-            JuryOutcome.Uncertain => clause with { Message = jury.Reason },
             _ => clause,
         };
     }
+
+    static JuryResult? JuryFor(string clauseId, IReadOnlyList<JuryResult>? juries) =>
+        juries?.FirstOrDefault(j => string.Equals(j.ClauseId, clauseId, StringComparison.Ordinal));
 
     static string Name(ClauseSeverity severity) => severity.ToString().ToLowerInvariant();
 }

@@ -13,4 +13,7 @@ public interface IJudge
     string Version { get; }
 
     ValueTask<JudgeVerdict> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The judge's reliability as measured on held-out data, the prior of its weight; null when never measured.</summary>
+    JudgeReliability? MeasuredReliability => null;
 }
