@@ -1,3 +1,4 @@
+using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Api;
 using AgentTrust.Orchestrations.Evidence;
@@ -12,6 +13,9 @@ namespace AgentTrust.Orchestrations;
 /// <summary>The services the activities and HTTP handlers need, the same in every host.</summary>
 public static class AgentTrustServices
 {
+    /// <summary>Configuration section of the <see cref="JuryPolicy"/> until pacts carry their own.</summary>
+    public const string JurySectionName = "AgentTrust:Jury";
+
     public static IServiceCollection AddAgentTrustServices(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -26,6 +30,9 @@ public static class AgentTrustServices
         services.TryAddSingleton<IEvidenceStore, BlobEvidenceStore>();
         services.TryAddSingleton<CelPactCompiler>();
         services.TryAddSingleton<AgentTrustApi>();
+        // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
+        services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);
+        services.TryAddSingleton<IJudgeReliabilityStore, InMemoryJudgeReliabilityStore>();
         return services;
     }
 }

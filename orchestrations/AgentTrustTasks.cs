@@ -17,6 +17,10 @@ public static class AgentTrustTasks
         registry.AddActivity<EvaluatePactActivity>();
         registry.AddActivity<DecideActivity>();
         registry.AddActivity<RecordEvidenceActivity>();
+        registry.AddActivity<PlanJuryActivity>();
+        registry.AddActivity<JudgeClauseActivity>();
+        registry.AddActivity<AggregateJuryActivity>();
+        registry.AddActivity<LearnFromHumanActivity>();
         return registry;
     }
 }

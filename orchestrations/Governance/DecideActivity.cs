@@ -12,6 +12,6 @@ public sealed class DecideActivity : TaskActivity<DecideRequest, Decision>
     public override Task<Decision> RunAsync(TaskActivityContext context, DecideRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return Task.FromResult(DecisionPolicy.Decide(input.Pact, input.Evaluation, input.Action));
+        return Task.FromResult(DecisionPolicy.Decide(input.Pact, input.Evaluation, input.Action, input.Juries));
     }
 }

@@ -1,0 +1,18 @@
+using AgentTrust.Domain.Judging;
+using Microsoft.DurableTask;
+
+namespace AgentTrust.Orchestrations.Governance;
+
+/// <summary>
+/// Aggregates one clause's verdicts with the judges' reliability as it stands now (read from the store: I/O, hence an
+/// activity). The rule itself is the pure <see cref="Jury.Aggregate"/>, and the weights used are kept in the result.
+/// </summary>
+public sealed class AggregateJuryActivity(IJudgeReliabilityStore reliability) : TaskActivity<AggregateJuryRequest, JuryResult>
+{
+    public override async Task<JuryResult> RunAsync(TaskActivityContext context, AggregateJuryRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var book = await reliability.GetAsync().ConfigureAwait(false);
+        return Jury.Aggregate(input.ClauseId, input.Verdicts, book, input.Policy);
+    }
+}
