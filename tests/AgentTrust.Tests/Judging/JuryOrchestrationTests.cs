@@ -15,7 +15,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgentTrust.Tests.Judging;
 
@@ -47,7 +47,7 @@ public sealed class JuryOrchestrationTests(LocalModelsFixture fixture)
         Assert.All(jury.Verdicts, v => Assert.Equal(Verdict.Pass, v.Verdict));
         Assert.Equal(JuryOutcome.Pass, jury.Outcome);
         Assert.Equal(ActionStatus.Applied, outcome.Status);
-        Assert.Contains(evidence.Drafts, d => d.Kind == EvidenceKinds.Jury && d.Payload.GetRawText().Contains("ticket-text-classifier", StringComparison.Ordinal));
+        Assert.Contains(evidence.For(outcome.ActionId), d => d.Kind == EvidenceKinds.Jury && d.Payload.GetRawText().Contains("ticket-text-classifier", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class JuryOrchestrationTests(LocalModelsFixture fixture)
         Assert.True(after.For("yes").Weight > before.For("yes").Weight);
         Assert.True(after.For("no").Weight < before.For("no").Weight);
         Assert.Equal(before.For("broken"), after.For("broken"));
-        Assert.Contains(evidence.Drafts, d => d.Kind == EvidenceKinds.JudgeLabels);
+        Assert.Equal(["evaluation", "jury", "decision", "approval", "judge-labels"], evidence.For(instanceId).Select(d => d.Kind));
     }
 
     static ProposedAction Action(string fieldsJson, string ticketJson) =>
@@ -89,14 +89,14 @@ public sealed class JuryOrchestrationTests(LocalModelsFixture fixture)
 
     static Task<DurableTaskTestHost> StartAsync(InMemoryEvidenceStore evidence, Action<IServiceCollection> judges)
     {
-        var pacts = new Mock<IPactStore>();
-        pacts.Setup(p => p.GetAsync(It.IsAny<PactKey>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new StoredPact(JudgedPact, PactHash.Compute(JudgedPact), Samples.Now));
+        var pacts = new InMemoryPactStore();
+        pacts.PublishAsync(JudgedPact, Samples.Now).GetAwaiter().GetResult();
         return DurableTaskTestHost.StartAsync(registry => registry.AddAgentTrustTasks(), new DurableTaskTestHostOptions
         {
+            LoggerFactory = NullLoggerFactory.Instance,
             ConfigureServices = services =>
             {
-                services.AddSingleton(pacts.Object);
+                services.AddSingleton<IPactStore>(pacts);
                 services.AddSingleton<IEvidenceStore>(evidence);
                 services.AddSingleton<CelPactCompiler>();
                 services.AddSingleton(JuryPolicy.Default);
