@@ -125,4 +125,26 @@ public sealed class LocalJudgeTests(LocalModelsFixture fixture)
 
         Assert.Equal(Verdict.Abstain, verdict.Verdict);
     }
+
+    [Fact]
+    public void TicketTextClassifier_TrainedAgainInFreshFolder_SameModel()
+    {
+        var fresh = Path.Combine(Path.GetTempPath(), "agenttrust-tests", "retrain-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var retrained = TicketTextClassifier.LoadOrTrain("impact", fresh);
+            var original = fixture.Models.Classifiers.Single(c => c.LabelName == "impact");
+
+            // Seeded, single-threaded training on the same shipped rows: the same measurement and the same probabilities.
+            Assert.Equal(original.HeldOut, retrained.HeldOut);
+            foreach (var text in new[] { "laptop screen broken please replace", "access request shared drive finance", "new starter purchase order monitor" })
+            {
+                Assert.Equal(original.Predict(text).Probabilities, retrained.Predict(text).Probabilities);
+            }
+        }
+        finally
+        {
+            Directory.Delete(fresh, recursive: true);
+        }
+    }
 }
