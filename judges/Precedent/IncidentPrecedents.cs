@@ -1,3 +1,4 @@
+using System.Buffers;
 using AgentTrust.Judges.Data;
 using AgentTrust.Judges.Evaluation;
 
@@ -28,6 +29,10 @@ internal sealed class IncidentPrecedents
         .Select(mask => Enumerable.Range(0, Fields.Length).Where(i => (mask & (1 << i)) != 0).Sum(i => Fields[i].Weight))
         .Distinct()
         .Order()];
+
+    /// <summary>For each mismatch mask, the index of its distance in <see cref="DistanceLevels"/>.</summary>
+    static readonly int[] LevelOfMask = [.. Enumerable.Range(0, 1 << Fields.Length)
+        .Select(mask => Array.IndexOf(DistanceLevels, Enumerable.Range(0, Fields.Length).Where(i => (mask & (1 << i)) != 0).Sum(i => Fields[i].Weight)))];
 
     readonly List<Dictionary<string, int>> vocabulary;
     readonly (int[] Fields, List<IncidentProfile> Incidents)[] groups;
@@ -81,43 +86,46 @@ internal sealed class IncidentPrecedents
     public PrecedentNeighbours Nearest(IReadOnlyList<string?> fields)
     {
         var query = fields.Select((value, i) => value is null ? -2 : vocabulary[i].GetValueOrDefault(value, -3)).ToArray();
-        // Distances to every distinct profile; then whole groups nearest first until K incidents are collected.
-        var distances = new (double Distance, int Group)[groups.Length];
-        for (var g = 0; g < groups.Length; g++)
+        // Pass 1: each distinct profile's distance level (its mismatch mask mapped to the ascending level), and how many
+        // incidents sit at each level. Distances are sums of field weights, so there are at most 2^fields levels.
+        var levels = ArrayPool<int>.Shared.Rent(groups.Length);
+        Span<int> perLevel = stackalloc int[DistanceLevels.Length];
+        try
         {
-            var profile = groups[g].Fields;
-            var d = 0.0;
-            for (var i = 0; i < query.Length; i++)
+            for (var g = 0; g < groups.Length; g++)
             {
-                if (query[i] != profile[i])
+                var profile = groups[g].Fields;
+                var mask = 0;
+                for (var i = 0; i < query.Length; i++)
                 {
-                    d += Fields[i].Weight;
+                    if (query[i] != profile[i])
+                    {
+                        mask |= 1 << i;
+                    }
                 }
+
+                levels[g] = LevelOfMask[mask];
+                perLevel[levels[g]] += groups[g].Incidents.Count;
             }
 
-            distances[g] = (d, g);
-        }
-
-        var weights = new Dictionary<int, double>();
-        int count = 0, reopened = 0, madeSla = 0;
-        var farthest = 0.0;
-        // Distances are sums of the field weights, so there are few distinct levels: take whole levels, nearest first,
-        // instead of sorting every profile (ties at the last level are all kept, so the result has no order bias).
-        foreach (var level in DistanceLevels)
-        {
-            if (count >= K)
+            // The nearest levels that hold at least K incidents; ties at the last level are all kept (no order bias).
+            var cutoff = 0;
+            for (var seen = perLevel[0]; seen < K && cutoff < DistanceLevels.Length - 1; seen += perLevel[++cutoff])
             {
-                break;
             }
 
-            foreach (var (distance, g) in distances)
+            // Pass 2: aggregate the incidents at or under the cutoff.
+            var weights = new Dictionary<int, double>();
+            int count = 0, reopened = 0, madeSla = 0;
+            var farthest = 0.0;
+            for (var g = 0; g < groups.Length; g++)
             {
-                if (distance != level)
+                if (levels[g] > cutoff)
                 {
                     continue;
                 }
 
-                farthest = distance;
+                farthest = Math.Max(farthest, DistanceLevels[levels[g]]);
                 foreach (var incident in groups[g].Incidents)
                 {
                     weights[incident.Priority] = weights.GetValueOrDefault(incident.Priority) + (incident.Reopened ? 0.5 : 1.0);
@@ -126,9 +134,13 @@ internal sealed class IncidentPrecedents
                     madeSla += incident.MadeSla ? 1 : 0;
                 }
             }
-        }
 
-        return new PrecedentNeighbours(count, farthest, weights, count == 0 ? 0 : reopened / (double)count, count == 0 ? 0 : madeSla / (double)count);
+            return new PrecedentNeighbours(count, farthest, weights, count == 0 ? 0 : reopened / (double)count, count == 0 ? 0 : madeSla / (double)count);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(levels);
+        }
     }
 
     /// <summary>Priority predicted by the neighbours for each held-out incident, with the probability given to it.</summary>
