@@ -1,5 +1,6 @@
 using AgentTrust.Domain.Judging;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentTrust.Orchestrations.Governance;
 
@@ -8,16 +9,22 @@ namespace AgentTrust.Orchestrations.Governance;
 /// with them: an approval says each such clause holds, a rejection says it does not (the uncertain clauses were why a
 /// human was asked). Clauses the jury decided are not relabelled, and an expired wait teaches nothing.
 /// </summary>
-public sealed class LearnFromHumanActivity(IJudgeReliabilityStore reliability) : TaskActivity<JudgeLabelsRequest, IReadOnlyList<JudgeLabel>>
+public sealed class LearnFromHumanActivity(IServiceProvider services) : TaskActivity<JudgeLabelsRequest, IReadOnlyList<JudgeLabel>>
 {
     public override async Task<IReadOnlyList<JudgeLabel>> RunAsync(TaskActivityContext context, JudgeLabelsRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // The labels are recorded even where no store keeps reliability; the store, when there is one, learns from them.
+        var reliability = services.GetService<IJudgeReliabilityStore>();
         var labels = new List<JudgeLabel>();
         foreach (var jury in input.Juries.Where(j => j.Outcome == JuryOutcome.Uncertain))
         {
             var voted = jury.Verdicts.Where(v => v.Verdict != Verdict.Abstain).ToList();
-            await reliability.LearnAsync(voted, input.Approved).ConfigureAwait(false);
+            if (reliability is not null)
+            {
+                await reliability.LearnAsync(voted, input.Approved).ConfigureAwait(false);
+            }
+
             labels.Add(new JudgeLabel(
                 jury.ClauseId,
                 input.Approved,

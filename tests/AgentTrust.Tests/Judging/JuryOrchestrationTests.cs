@@ -80,6 +80,23 @@ public sealed class JuryOrchestrationTests(LocalModelsFixture fixture)
         Assert.Equal(["evaluation", "jury", "decision", "approval", "judge-labels"], evidence.For(instanceId).Select(d => d.Kind));
     }
 
+    [Fact]
+    public async Task GovernAgentAction_HostWithoutJudges_JudgedClauseGoesToAHuman()
+    {
+        await using var host = await GovernanceTestHost.StartAsync();
+        await host.Pacts.PublishAsync(JudgedPact, Samples.Now);
+        var action = Action("{\"priority\":3,\"category\":\"4\"}", "{\"body\":\"printer jam\"}");
+
+        var instanceId = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GovernAgentActionOrchestrator), new GovernActionInput(action, Samples.Now));
+        await WaitForStatusAsync(host.Client, instanceId, ActionStatus.AwaitingApproval);
+        await host.Client.RaiseEventAsync(instanceId, ApprovalDecision.EventName, new ApprovalDecision(false, "lead@example.com"));
+        var outcome = await CompleteAsync(host.Client, instanceId);
+
+        Assert.Equal(JuryOutcome.Uncertain, Assert.Single(outcome.Juries!).Outcome);
+        Assert.Contains(outcome.Decision.Reasons, r => r.Contains("0 judge(s) answered", StringComparison.Ordinal));
+        Assert.Equal(ActionStatus.Rejected, outcome.Status);
+    }
+
     static ProposedAction Action(string fieldsJson, string ticketJson) =>
         JudgeSamples.Action(fieldsJson, ticketJson) with { IdempotencyKey = Guid.NewGuid().ToString("N") };
 
