@@ -1,4 +1,6 @@
 using AgentTrust.Functions.Tasks;
+using AgentTrust.Judges;
+using AgentTrust.Judges.Local;
 using AgentTrust.Orchestrations;
 using AgentTrust.Orchestrations.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -9,4 +11,6 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.Services.AddAgentTrustServices(builder.Configuration);
 builder.Services.AddAgentTrustTelemetry(builder.Configuration, "agenttrust-functions");
 builder.Services.AddSingleton<AgentTrustTaskCatalog>();
+builder.Services.AddAgentTrustJudges(builder.Configuration);
+builder.Services.AddHostedService<LocalJudgeWarmUpService>();
 builder.Build().Run();

@@ -1,3 +1,4 @@
+using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Api;
 using AgentTrust.Orchestrations.Evidence;
@@ -13,6 +14,9 @@ namespace AgentTrust.Orchestrations;
 /// <summary>The services the activities and HTTP handlers need, the same in every host.</summary>
 public static class AgentTrustServices
 {
+    /// <summary>Configuration section of the <see cref="JuryPolicy"/> until pacts carry their own.</summary>
+    public const string JurySectionName = "AgentTrust:Jury";
+
     public static IServiceCollection AddAgentTrustServices(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -28,6 +32,9 @@ public static class AgentTrustServices
         services.TryAddSingleton<CelPactCompiler>();
         services.AddAgentTrustTicketing(configuration);
         services.TryAddSingleton<AgentTrustApi>();
+        // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
+        services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);
+        services.TryAddSingleton<IJudgeReliabilityStore, InMemoryJudgeReliabilityStore>();
         return services;
     }
 }

@@ -19,6 +19,10 @@ public static class AgentTrustTasks
         registry.AddActivity<DecideActivity>();
         registry.AddActivity<RecordEvidenceActivity>();
         registry.AddActivity<ApplyToTicketActivity>();
+        registry.AddActivity<PlanJuryActivity>();
+        registry.AddActivity<JudgeClauseActivity>();
+        registry.AddActivity<AggregateJuryActivity>();
+        registry.AddActivity<LearnFromHumanActivity>();
         return registry;
     }
 }

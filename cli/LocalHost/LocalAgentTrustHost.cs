@@ -1,4 +1,6 @@
 using System.Net;
+using AgentTrust.Judges;
+using AgentTrust.Judges.Local;
 using AgentTrust.Orchestrations;
 using AgentTrust.Orchestrations.Telemetry;
 using DurableTask.AzureStorage;
@@ -133,6 +135,8 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
         workerBuilder.Services.AddSingleton(app.Services.GetRequiredService<ILoggerFactory>());
         workerBuilder.Services.AddLogging();
         workerBuilder.Services.AddAgentTrustServices(configuration);
+        workerBuilder.Services.AddAgentTrustJudges(configuration);
+        workerBuilder.Services.AddHostedService<LocalJudgeWarmUpService>();
         workerBuilder.Services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(workerChannel);

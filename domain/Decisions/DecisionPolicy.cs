@@ -1,4 +1,5 @@
 using AgentTrust.Domain.Actions;
+using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
 
 namespace AgentTrust.Domain.Decisions;
@@ -7,10 +8,12 @@ namespace AgentTrust.Domain.Decisions;
 /// The first decision rule, a pure function of the pact, its evaluation and the action:
 /// anything that breaks the pact is blocked, anything uncertain goes to a human, the rest follows the tier.
 /// Denials are decided before the tier, so shadow or supervised modes never turn a deny into an allow.
+/// A judged clause follows its jury: a fail counts as a violation of the clause's severity, uncertain (or no jury)
+/// goes to a human, a pass is a pass.
 /// </summary>
 public static class DecisionPolicy
 {
-    public static Decision Decide(Pact pact, PactEvaluation evaluation, ProposedAction action)
+    public static Decision Decide(Pact pact, PactEvaluation evaluation, ProposedAction action, IReadOnlyList<JuryResult>? juries = null)
     {
         ArgumentNullException.ThrowIfNull(pact);
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -25,8 +28,9 @@ public static class DecisionPolicy
             block.Add($"action type '{action.ActionType}' is not allowed by the pact (allowed: {string.Join(", ", pact.AllowedActions)})");
         }
 
-        foreach (var clause in evaluation.Clauses)
+        foreach (var evaluated in evaluation.Clauses)
         {
+            var clause = WithJury(evaluated, juries);
             switch (clause.Outcome)
             {
                 case ClauseOutcome.Violated when clause.Severity >= ClauseSeverity.Major:
@@ -41,6 +45,9 @@ public static class DecisionPolicy
                 case ClauseOutcome.Error:
                     // An expression that cannot be evaluated proves nothing: fail towards a human, never a pass.
                     human.Add($"clause '{clause.ClauseId}' could not be evaluated: {clause.Message}");
+                    break;
+                case ClauseOutcome.Deferred when JuryFor(clause.ClauseId, juries) is { } uncertain:
+                    human.Add($"clause '{clause.ClauseId}' needs judgment and the jury is uncertain: {uncertain.Reason}");
                     break;
                 case ClauseOutcome.Deferred:
                     human.Add($"clause '{clause.ClauseId}' needs judgment and no jury answered");
@@ -80,6 +87,26 @@ public static class DecisionPolicy
 
         return new Decision(DecisionKind.AutoApply, ["every clause passed and confidence meets the pact", .. notes], evaluation.PactHash, evaluation.PactVersion);
     }
+
+    /// <summary>A deferred clause takes its jury's outcome; an uncertain jury keeps it deferred (a human decides).</summary>
+    static ClauseResult WithJury(ClauseResult clause, IReadOnlyList<JuryResult>? juries)
+    {
+        if (clause.Outcome != ClauseOutcome.Deferred || juries is null)
+        {
+            return clause;
+        }
+
+        var jury = JuryFor(clause.ClauseId, juries);
+        return jury?.Outcome switch
+        {
+            JuryOutcome.Pass => clause with { Outcome = ClauseOutcome.Passed, Message = jury.Reason },
+            JuryOutcome.Fail => clause with { Outcome = ClauseOutcome.Violated, Message = jury.Reason },
+            _ => clause,
+        };
+    }
+
+    static JuryResult? JuryFor(string clauseId, IReadOnlyList<JuryResult>? juries) =>
+        juries?.FirstOrDefault(j => string.Equals(j.ClauseId, clauseId, StringComparison.Ordinal));
 
     static string Name(ClauseSeverity severity) => severity.ToString().ToLowerInvariant();
 }

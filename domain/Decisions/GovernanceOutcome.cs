@@ -1,9 +1,13 @@
 namespace AgentTrust.Domain.Decisions;
 
-/// <summary>The final result of one governed action: its status, the decision behind it, and where its evidence is.</summary>
+/// <summary>
+/// The final result of one governed action: its status, the decision behind it, where its evidence is, and the jury's
+/// result on each judged clause (none when the pact has no judged clause).
+/// </summary>
 public sealed record GovernanceOutcome(
     string ActionId,
     ActionStatus Status,
     Decision Decision,
     ApprovalRecord? Approval,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence,
+    IReadOnlyList<AgentTrust.Domain.Judging.JuryResult>? Juries = null);

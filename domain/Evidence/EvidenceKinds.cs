@@ -8,5 +8,11 @@ public static class EvidenceKinds
     public const string Approval = "approval";
     public const string WriteBack = "write-back";
 
+    /// <summary>A jury's outcome on one judged clause, with every judge's verdict, rationale, model id and prompt hash.</summary>
+    public const string Jury = "jury";
+
+    /// <summary>Human labels learned from an approval: which judges agreed with the person who settled the clause.</summary>
+    public const string JudgeLabels = "judge-labels";
+
     public static string PredicateType(string kind) => $"https://agenttrust.dev/{kind}/v1";
 }

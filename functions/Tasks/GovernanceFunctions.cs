@@ -1,5 +1,6 @@
 using AgentTrust.Domain.Decisions;
 using AgentTrust.Domain.Evidence;
+using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Governance;
 using AgentTrust.Orchestrations.Pacts;
@@ -38,4 +39,20 @@ public sealed class GovernanceFunctions(AgentTrustTaskCatalog catalog, IServiceP
     [Function(nameof(ApplyToTicketActivity))]
     public Task<WriteBackResult> ApplyToTicket([ActivityTrigger] WriteBackRequest input, FunctionContext context) =>
         catalog.RunActivityAsync<WriteBackRequest, WriteBackResult>(nameof(ApplyToTicketActivity), input, context);
+
+    [Function(nameof(PlanJuryActivity))]
+    public Task<JuryPlan> PlanJury([ActivityTrigger] PactKey input, FunctionContext context) =>
+        catalog.RunActivityAsync<PactKey, JuryPlan>(nameof(PlanJuryActivity), input, context);
+
+    [Function(nameof(JudgeClauseActivity))]
+    public Task<JudgeVerdict> JudgeClause([ActivityTrigger] JudgeClauseRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<JudgeClauseRequest, JudgeVerdict>(nameof(JudgeClauseActivity), input, context);
+
+    [Function(nameof(AggregateJuryActivity))]
+    public Task<JuryResult> AggregateJury([ActivityTrigger] AggregateJuryRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<AggregateJuryRequest, JuryResult>(nameof(AggregateJuryActivity), input, context);
+
+    [Function(nameof(LearnFromHumanActivity))]
+    public Task<IReadOnlyList<JudgeLabel>> LearnFromHuman([ActivityTrigger] JudgeLabelsRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<JudgeLabelsRequest, IReadOnlyList<JudgeLabel>>(nameof(LearnFromHumanActivity), input, context);
 }

@@ -3,6 +3,7 @@ using AgentTrust.Domain.Actions;
 using AgentTrust.Domain.Decisions;
 using AgentTrust.Domain.Evidence;
 using AgentTrust.Domain.Hashing;
+using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Ticketing.WriteBack;
@@ -43,7 +44,14 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
             nameof(EvaluatePactActivity), new EvaluatePactRequest(pact, action, Now(context)), Retry);
         await trail.RecordAsync(EvidenceKinds.Evaluation, evaluation, pact.Hash);
 
-        var decision = await context.CallActivityAsync<Decision>(nameof(DecideActivity), new DecideRequest(pact.Pact, evaluation, action), Retry);
+        var juries = await JudgeAsync(context, pact.Pact, evaluation, action);
+        foreach (var jury in juries ?? [])
+        {
+            await trail.RecordAsync(EvidenceKinds.Jury, jury, pact.Hash);
+        }
+
+        trail.Juries = juries;
+        var decision = await context.CallActivityAsync<Decision>(nameof(DecideActivity), new DecideRequest(pact.Pact, evaluation, action, juries), Retry);
         await trail.RecordAsync(EvidenceKinds.Decision, decision, pact.Hash);
 
         switch (decision.Kind)
@@ -59,12 +67,48 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
 
         var approval = await WaitForApprovalAsync(context, pact.Pact.Approval, decision);
         await trail.RecordAsync(EvidenceKinds.Approval, approval, pact.Hash);
+        if (juries is not null && approval.Approver is not null && juries.Any(j => j.Outcome == JuryOutcome.Uncertain))
+        {
+            // The human's answer is the label the uncertain juries lacked: the judges learn from it. Not retried, so a
+            // replayed failure can never count one answer twice.
+            var labels = await context.CallActivityAsync<IReadOnlyList<JudgeLabel>>(
+                nameof(LearnFromHumanActivity), new JudgeLabelsRequest(juries, approval.Outcome == ActionStatus.Approved, approval.Approver));
+            await trail.RecordAsync(EvidenceKinds.JudgeLabels, labels, pact.Hash);
+        }
+
         if (approval.Outcome == ActionStatus.Approved)
         {
             await WriteBackAsync(context, trail, action, ActionStatus.Approved, decision, approval.Approver, pact.Hash);
         }
 
         return trail.Outcome(approval.Outcome, decision, approval);
+    }
+
+    /// <summary>
+    /// The jury, when the pact has judged clauses: every judge on every judged clause in parallel (fan-out), then one
+    /// aggregation per clause (fan-in). Returns null when nothing needs judgment.
+    /// </summary>
+    static async Task<IReadOnlyList<JuryResult>?> JudgeAsync(TaskOrchestrationContext context, Pact pact, PactEvaluation evaluation, ProposedAction action)
+    {
+        var judged = evaluation.Clauses
+            .Where(c => c.Outcome == ClauseOutcome.Deferred)
+            .Select(c => pact.Clauses.FirstOrDefault(p => string.Equals(p.Id, c.ClauseId, StringComparison.Ordinal)))
+            .OfType<PactClause>()
+            .ToList();
+        if (judged.Count == 0)
+        {
+            return null;
+        }
+
+        var plan = await context.CallActivityAsync<JuryPlan>(nameof(PlanJuryActivity), new PactKey(action.AgentId, action.Lane), Retry);
+        var requests = judged.Select(clause => JudgeRequest.For(clause, action)).ToList();
+        var verdicts = await Task.WhenAll(requests.SelectMany(request => plan.JudgeIds.Select(judgeId =>
+            context.CallActivityAsync<JudgeVerdict>(nameof(JudgeClauseActivity), new JudgeClauseRequest(judgeId, request, plan.Policy.JudgeTimeoutMilliseconds)))));
+        var juries = await Task.WhenAll(requests.Select(request => context.CallActivityAsync<JuryResult>(
+            nameof(AggregateJuryActivity),
+            new AggregateJuryRequest(request.ClauseId, [.. verdicts.Where(v => string.Equals(v.ClauseId, request.ClauseId, StringComparison.Ordinal))], plan.Policy),
+            Retry)));
+        return juries;
     }
 
     static async Task<ApprovalRecord> WaitForApprovalAsync(TaskOrchestrationContext context, ApprovalPolicy policy, Decision decision)
@@ -120,6 +164,8 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
 
         public IReadOnlyList<string> Locations => locations;
 
+        public IReadOnlyList<JuryResult>? Juries { get; set; }
+
         public async Task RecordAsync<T>(string kind, T payload, string? pactHash)
         {
             var body = JsonSerializer.SerializeToElement(new { pactHash, record = payload }, JsonDefaults.Options);
@@ -132,6 +178,6 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         }
 
         public GovernanceOutcome Outcome(ActionStatus status, Decision decision, ApprovalRecord? approval) =>
-            new(context.InstanceId, status, decision, approval, [.. locations]);
+            new(context.InstanceId, status, decision, approval, [.. locations], Juries);
     }
 }
