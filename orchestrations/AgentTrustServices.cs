@@ -29,6 +29,7 @@ public static class AgentTrustServices
         services.TryAddSingleton(sp => new StorageClients(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentTrustStorageOptions>>()));
         services.TryAddSingleton<IPactStore, TablePactStore>();
         services.TryAddSingleton<IEvidenceStore, BlobEvidenceStore>();
+        services.TryAddSingleton<Governance.IActionIndex, Governance.TableActionIndex>();
         services.TryAddSingleton<CelPactCompiler>();
         services.AddAgentTrustTicketing(configuration);
         services.TryAddSingleton<AgentTrustApi>();

@@ -15,6 +15,7 @@ public static class AgentTrustTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<GovernAgentActionOrchestrator>();
         registry.AddActivity<LookUpPactActivity>();
+        registry.AddActivity<CountRecentActionsActivity>();
         registry.AddActivity<EvaluatePactActivity>();
         registry.AddActivity<DecideActivity>();
         registry.AddActivity<RecordEvidenceActivity>();

@@ -24,6 +24,10 @@ public sealed class GovernanceFunctions(AgentTrustTaskCatalog catalog, IServiceP
     public Task<StoredPact?> LookUpPact([ActivityTrigger] PactKey input, FunctionContext context) =>
         catalog.RunActivityAsync<PactKey, StoredPact?>(nameof(LookUpPactActivity), input, context);
 
+    [Function(nameof(CountRecentActionsActivity))]
+    public Task<int> CountRecentActions([ActivityTrigger] RecentActionsQuery input, FunctionContext context) =>
+        catalog.RunActivityAsync<RecentActionsQuery, int>(nameof(CountRecentActionsActivity), input, context);
+
     [Function(nameof(EvaluatePactActivity))]
     public Task<PactEvaluation> EvaluatePact([ActivityTrigger] EvaluatePactRequest input, FunctionContext context) =>
         catalog.RunActivityAsync<EvaluatePactRequest, PactEvaluation>(nameof(EvaluatePactActivity), input, context);

@@ -11,7 +11,7 @@ public sealed class EvaluatePactActivity(CelPactCompiler compiler) : TaskActivit
         ArgumentNullException.ThrowIfNull(input);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var compiled = compiler.Compile(input.Pact.Pact);
-        var evaluation = compiled.Evaluate(EvaluationInput.For(input.Action, input.Now));
+        var evaluation = compiled.Evaluate(EvaluationInput.For(input.Action, input.Now, input.RecentActions));
         Telemetry.AgentTrustTelemetry.RecordStage("evaluate", started, input.Action.Lane);
         return Task.FromResult(evaluation);
     }

@@ -40,8 +40,13 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
             return trail.Outcome(ActionStatus.Blocked, refusal, approval: null);
         }
 
+        // Rate limits count the agent's earlier actions in the lane; only pacts that state one pay for the look-up.
+        var recent = pact.Pact.RateLimit is { } limit
+            ? await context.CallActivityAsync<int>(
+                nameof(CountRecentActionsActivity), new RecentActionsQuery(action.AgentId, action.Lane, context.InstanceId, input.ReceivedAt, limit.WindowMinutes), Retry)
+            : 0;
         var evaluation = await context.CallActivityAsync<PactEvaluation>(
-            nameof(EvaluatePactActivity), new EvaluatePactRequest(pact, action, Now(context)), Retry);
+            nameof(EvaluatePactActivity), new EvaluatePactRequest(pact, action, Now(context), recent), Retry);
         await trail.RecordAsync(EvidenceKinds.Evaluation, evaluation, pact.Hash);
 
         var juries = await JudgeAsync(context, pact.Pact, evaluation, action);

@@ -112,4 +112,18 @@ public sealed class GovernAgentActionOrchestratorTests : IAsyncLifetime
         Assert.Null(outcome.Approval!.Approver);
         Assert.Equal(DecisionKind.RequireApproval, outcome.Decision.Kind);
     }
+
+    [Fact]
+    public async Task RunAsync_PactRateLimitExceeded_SecondActionInWindowIsBlocked()
+    {
+        var pact = Samples.ClassificationPact() with { RateLimit = new AgentTrust.Domain.Pacts.RateLimit(MaxActions: 1, WindowMinutes: 60) };
+        await host.Pacts.PublishAsync(pact, Samples.Now);
+
+        var first = await CompletionAsync(await StartAsync(priority: 3, confidence: 0.95, key: "rate-1"));
+        var second = await CompletionAsync(await StartAsync(priority: 3, confidence: 0.95, key: "rate-2"));
+
+        Assert.Equal(ActionStatus.Applied, first.Status);
+        Assert.Equal(ActionStatus.Blocked, second.Status);
+        Assert.Contains(second.Decision.Reasons, r => r.Contains("rate-limit", StringComparison.Ordinal));
+    }
 }

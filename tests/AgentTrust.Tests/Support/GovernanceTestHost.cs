@@ -40,6 +40,7 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
                 {
                     services.AddSingleton<IPactStore>(pacts);
                     services.AddSingleton<IEvidenceStore>(evidence);
+                    services.AddSingleton<AgentTrust.Orchestrations.Governance.IActionIndex>(new InMemoryActionIndex());
                     services.AddSingleton<CelPactCompiler>();
                 },
             });
