@@ -4,8 +4,12 @@ namespace AgentTrust.Domain.Evidence;
 public static class EvidenceKinds
 {
     public const string Evaluation = "evaluation";
+    public const string JudgeVerdict = "judge-verdict";
     public const string Decision = "decision";
     public const string Approval = "approval";
+    public const string Outcome = "outcome";
+    public const string TrustChange = "trust-change";
+    public const string Consequence = "consequence";
 
     public static string PredicateType(string kind) => $"https://agenttrust.dev/{kind}/v1";
 }
