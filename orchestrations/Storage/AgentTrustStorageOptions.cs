@@ -22,4 +22,7 @@ public sealed class AgentTrustStorageOptions
     public string PactTableName { get; set; } = "AgentTrustPacts";
 
     public string EvidenceContainerName { get; set; } = "evidence";
+
+    /// <summary>The table holding each agent's append-only evidence log (leaf index to record, and the tree size).</summary>
+    public string EvidenceLogTableName { get; set; } = "AgentTrustEvidenceLog";
 }
