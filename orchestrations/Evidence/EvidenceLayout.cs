@@ -7,19 +7,12 @@ namespace AgentTrust.Orchestrations.Evidence;
 /// <summary>Blob names in the evidence container: records, checkpoints and published public keys.</summary>
 public static class EvidenceLayout
 {
-    public const string RecordsPrefix = "records/";
+    public const string RecordsPrefix = EvidenceRecordNames.Prefix;
     public const string CheckpointsPrefix = "checkpoints/";
     public const string KeysPrefix = "keys/";
 
     /// <summary><c>records/{agent}/{action}/{sequence:D4}-{kind}.json</c>: one name per step, whatever the retries.</summary>
-    public static string RecordName(EvidenceDraft draft)
-    {
-        ArgumentNullException.ThrowIfNull(draft);
-        return RecordName(draft.AgentId, draft.ActionId, draft.Sequence, draft.Kind);
-    }
-
-    public static string RecordName(string agentId, string actionId, int sequence, string kind) =>
-        string.Create(CultureInfo.InvariantCulture, $"{RecordsPrefix}{agentId}/{actionId}/{sequence:D4}-{kind}.json");
+    public static string RecordName(EvidenceDraft draft) => EvidenceRecordNames.For(draft);
 
     public static string CheckpointName(string logId, long treeSize) =>
         string.Create(CultureInfo.InvariantCulture, $"{CheckpointsPrefix}{logId}/{treeSize:D12}.json");
