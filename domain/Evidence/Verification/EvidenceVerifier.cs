@@ -195,6 +195,18 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
             }
         }
 
+        // A disowned range in which a record is named already points at the culprit; the range itself goes last.
+        for (var r = 0; r < problems.Count; r++)
+        {
+            var range = problems[r];
+            if (range.Reason.StartsWith("the signed checkpoint", StringComparison.Ordinal) && range.LeafIndex is { } from
+                && disowned.Find(d => d.From == from) is var (rangeFrom, rangeTo)
+                && problems.Exists(p => p.LeafIndex is { } i && i >= rangeFrom && i < rangeTo && !ReferenceEquals(p, range)))
+            {
+                problems[r] = range with { LeafIndex = null, Record = null };
+            }
+        }
+
         foreach (var stray in log.Unlogged)
         {
             problems.Add(new EvidenceProblem(log.LogId, null, stray.Name, "the record is stored but not in the log (its log entry was removed, or it was added afterwards)"));
