@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace AgentTrust.Domain.Evidence.Merkle;
@@ -13,10 +14,18 @@ public static class MerkleTree
 
     public static byte[] LeafHash(ReadOnlySpan<byte> data)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData([0x00]);
-        sha.AppendData(data);
-        return sha.GetHashAndReset();
+        // One-shot hashing over a pooled copy: far cheaper than an incremental hash object per leaf.
+        var buffer = ArrayPool<byte>.Shared.Rent(data.Length + 1);
+        try
+        {
+            buffer[0] = 0x00;
+            data.CopyTo(buffer.AsSpan(1));
+            return SHA256.HashData(buffer.AsSpan(0, data.Length + 1));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static byte[] NodeHash(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)

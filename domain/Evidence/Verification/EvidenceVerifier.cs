@@ -151,12 +151,20 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
         Parallel.For(0, n, i =>
         {
             var needed = verifyAllSignatures || i >= matchedPrefix || disowned.Exists(r => i >= r.From && i < r.To);
-            if (needed && inspected[i].Opened is { } opened)
+            if (needed && inspected[i].Summary is not null)
             {
                 Interlocked.Increment(ref signaturesChecked);
-                if (!EvidenceEnvelopes.VerifySignatures(opened, keys, out var problem))
+                try
                 {
-                    signatureProblems[i] = problem;
+                    var opened = EvidenceEnvelopes.Open(leaves[i].Content);
+                    if (!EvidenceEnvelopes.VerifySignatures(opened, keys, out var problem))
+                    {
+                        signatureProblems[i] = problem;
+                    }
+                }
+                catch (FormatException ex)
+                {
+                    signatureProblems[i] = "not a valid evidence record: " + ex.Message;
                 }
             }
         });
@@ -186,7 +194,7 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
             }
             else
             {
-                reason = CheckPlaceAndChain(log.LogId, leaf.Name, record.Opened!.Draft, record.Digest!, chains);
+                reason = CheckPlaceAndChain(log.LogId, leaf.Name, record.Summary!.Value, record.Digest!, chains);
             }
 
             if (reason is not null)
@@ -216,14 +224,14 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
         return new LogResult([.. problems.OrderBy(p => p.LeafIndex ?? long.MaxValue)], n, signaturesChecked, signed.Count);
     }
 
-    static string? CheckPlaceAndChain(string logId, string name, EvidenceDraft draft, string digest, Dictionary<string, (int Sequence, string Digest)> chains)
+    static string? CheckPlaceAndChain(string logId, string name, EvidenceSummary draft, string digest, Dictionary<string, (int Sequence, string Digest)> chains)
     {
         if (!string.Equals(draft.AgentId, logId, StringComparison.Ordinal))
         {
             return $"the record is agent '{draft.AgentId}''s, not this log's";
         }
 
-        var expectedName = EvidenceRecordNames.For(draft);
+        var expectedName = EvidenceRecordNames.For(draft.AgentId, draft.ActionId, draft.Sequence, draft.Kind);
         if (!string.Equals(expectedName, name, StringComparison.Ordinal))
         {
             return $"the record's content belongs at '{expectedName}' (moved or reordered)";
@@ -278,7 +286,7 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
         var digest = EvidenceEnvelopes.RecordDigest(leaf.Content);
         try
         {
-            return new Inspected(leafHash, digest, EvidenceEnvelopes.Open(leaf.Content), null);
+            return new Inspected(leafHash, digest, EvidenceSummaryReader.Read(leaf.Content), null);
         }
         catch (FormatException ex)
         {
@@ -286,7 +294,7 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
         }
     }
 
-    readonly record struct Inspected(byte[]? LeafHash, string? Digest, OpenedEvidence? Opened, string? FormatProblem);
+    readonly record struct Inspected(byte[]? LeafHash, string? Digest, EvidenceSummary? Summary, string? FormatProblem);
 
     sealed record LogResult(List<EvidenceProblem> Problems, long Records, long Signatures, int Checkpoints);
 }
