@@ -19,6 +19,7 @@ public sealed class EvidenceCheckpointer
     readonly EvidenceSigners signers;
     readonly TimeProvider time;
     readonly EvidenceKeyDirectory keys;
+    readonly Dictionary<string, MerkleTreeBuilder> trees = new(StringComparer.Ordinal);
 
     public EvidenceCheckpointer(StorageClients clients, TableEvidenceLog log, EvidenceSigners signers, TimeProvider time)
     {
@@ -66,8 +67,15 @@ public sealed class EvidenceCheckpointer
             return null;
         }
 
-        var entries = await log.ReadAsync(logId, cancellationToken).ConfigureAwait(false);
-        var builder = new MerkleTreeBuilder();
+        // The tree is kept between runs and extended with the new leaves only: a checkpoint costs the leaves
+        // added since the last one, not the whole log.
+        MerkleTreeBuilder builder;
+        lock (trees)
+        {
+            builder = trees.TryGetValue(logId, out var kept) && kept.Size <= size ? kept.Clone() : new MerkleTreeBuilder();
+        }
+
+        var entries = await log.ReadAsync(logId, builder.Size, cancellationToken).ConfigureAwait(false);
         foreach (var entry in entries)
         {
             if (entry.Index >= size)
@@ -86,6 +94,11 @@ public sealed class EvidenceCheckpointer
         if (builder.Size != size)
         {
             throw new InvalidOperationException($"Evidence log '{logId}' holds {builder.Size} leaves but its head says {size}.");
+        }
+
+        lock (trees)
+        {
+            trees[logId] = builder.Clone();
         }
 
         await keys.PublishAsync(signers.Checkpoints, cancellationToken).ConfigureAwait(false);

@@ -24,6 +24,7 @@ public sealed class TableEvidenceLog
     readonly TableClient table;
     readonly Lazy<Task> ensureTable;
     readonly Dictionary<string, Pending> pendingByLog = new(StringComparer.Ordinal);
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Size, ETag ETag)> heads = new(StringComparer.Ordinal);
 
     public TableEvidenceLog(StorageClients clients)
     {
@@ -65,12 +66,12 @@ public sealed class TableEvidenceLog
         return await item.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The log's entries in index order, and the size its head records (entries beyond it are ignored).</summary>
-    public async Task<IReadOnlyList<LogEntry>> ReadAsync(string logId, CancellationToken cancellationToken = default)
+    /// <summary>The log's entries in index order, from <paramref name="fromIndex"/> on.</summary>
+    public async Task<IReadOnlyList<LogEntry>> ReadAsync(string logId, long fromIndex = 0, CancellationToken cancellationToken = default)
     {
         await ensureTable.Value.ConfigureAwait(false);
         var entries = new List<LogEntry>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {logId} and RowKey ge {"leaf-"} and RowKey lt {"leaf."}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {logId} and RowKey ge {LeafRow(fromIndex)} and RowKey lt {"leaf."}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             entries.Add(ToEntry(entity));
@@ -176,8 +177,21 @@ public sealed class TableEvidenceLog
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200, 5 * attempt))).ConfigureAwait(false);
             }
 
-            var head = await table.GetEntityIfExistsAsync<TableEntity>(logId, HeadRow).ConfigureAwait(false);
-            var size = head.HasValue ? head.Value!.GetInt64("Size") ?? 0 : 0;
+            // The head this process wrote last is usually still the head: skip reading it (one round trip per
+            // batch instead of two). If another writer moved it, the transaction fails and the head is re-read.
+            long size;
+            ETag? etag;
+            if (attempt == 0 && heads.TryGetValue(logId, out var known))
+            {
+                (size, etag) = (known.Size, known.ETag);
+            }
+            else
+            {
+                var head = await table.GetEntityIfExistsAsync<TableEntity>(logId, HeadRow).ConfigureAwait(false);
+                size = head.HasValue ? head.Value!.GetInt64("Size") ?? 0 : 0;
+                etag = head.HasValue ? head.Value!.ETag : null;
+            }
+
             var actions = new List<TableTransactionAction>(1 + (groups.Count * 2));
             for (var i = 0; i < groups.Count; i++)
             {
@@ -188,12 +202,22 @@ public sealed class TableEvidenceLog
             }
 
             var newHead = new TableEntity(logId, HeadRow) { ["Size"] = size + groups.Count };
-            actions.Add(head.HasValue
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, head.Value!.ETag)
+            actions.Add(etag is { } current
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, current)
                 : new TableTransactionAction(TableTransactionActionType.Add, newHead));
             try
             {
-                await table.SubmitTransactionAsync(actions).ConfigureAwait(false);
+                var responses = await table.SubmitTransactionAsync(actions).ConfigureAwait(false);
+                var headETag = responses.Value.Count == actions.Count ? responses.Value[^1].Headers.ETag : null;
+                if (headETag is { } written)
+                {
+                    heads[logId] = (size + groups.Count, written);
+                }
+                else
+                {
+                    heads.TryRemove(logId, out _);
+                }
+
                 for (var i = 0; i < groups.Count; i++)
                 {
                     foreach (var item in groups[i])
@@ -204,10 +228,17 @@ public sealed class TableEvidenceLog
 
                 return;
             }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex is { } failed && (failed % 2 == 1 || failed == actions.Count - 1))
+            {
+                heads.TryRemove(logId, out _);
+                // A leaf or the head failed: another writer moved the head. Try again on the current head (a
+                // record already logged would fail its own rec- insert on the next attempt and be looked up then).
+            }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
-                // Another writer moved the head, or some record is already logged (a retried activity): those
-                // get the index they have, the rest try again on the current head.
+                heads.TryRemove(logId, out _);
+                // Some record is already logged (a retried activity): those get the index they have, the rest
+                // try again on the current head.
                 groups = await ResolveAlreadyLoggedAsync(logId, groups).ConfigureAwait(false);
             }
         }

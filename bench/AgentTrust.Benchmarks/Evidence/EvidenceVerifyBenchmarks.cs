@@ -9,7 +9,7 @@ namespace AgentTrust.Benchmarks.Evidence;
 /// action, a signed checkpoint every 2,500 records and at the end): every leaf recomputed from the record bytes and
 /// checked against the log and the signed roots, every chain walked, a consistency proof per log.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 2)]
 [MemoryDiagnoser]
 public class EvidenceVerifyBenchmarks
 {

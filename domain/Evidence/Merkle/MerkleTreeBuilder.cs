@@ -10,6 +10,14 @@ public sealed class MerkleTreeBuilder
 
     public long Size { get; private set; }
 
+    /// <summary>An independent copy (the hashes are immutable, so they are shared).</summary>
+    public MerkleTreeBuilder Clone()
+    {
+        var copy = new MerkleTreeBuilder { Size = Size };
+        copy.stack.AddRange(stack);
+        return copy;
+    }
+
     public void Append(byte[] leafHash)
     {
         ArgumentNullException.ThrowIfNull(leafHash);

@@ -50,14 +50,27 @@ public sealed class EvidenceStoreTests(AzuriteFixture azurite)
         var written = await evidence.Checkpointer.CheckpointAllAsync();
         Assert.Equal("agenttrust.dev/evidence/router-02", Assert.Single(written).Origin);
         Assert.Empty(await evidence.Checkpointer.CheckpointAllAsync());
+        // The log grows after its checkpoint: the next one extends the kept tree, and a fresh checkpointer
+        // (another instance, nothing kept) must sign the same root.
+        for (var i = 0; i < 3; i++)
+        {
+            await evidence.Store.AppendAsync(EvidenceFixtures.Draft("classifier-01", $"late-{i}", 0, null));
+        }
+
+        var extended = await evidence.Checkpointer.CheckpointAsync("classifier-01");
+        Assert.Equal(15, extended!.TreeSize);
+        await evidence.Store.AppendAsync(EvidenceFixtures.Draft("classifier-01", "late-3", 0, null));
+        var fresh = new EvidenceCheckpointer(evidence.Clients, new TableEvidenceLog(evidence.Clients), evidence.Signers, TimeProvider.System);
+        var fromScratch = await fresh.CheckpointAsync("classifier-01");
+        Assert.Equal(16, fromScratch!.TreeSize);
 
         var bundle = await new StorageEvidenceExporter(evidence.Clients).ReadAsync();
         var report = new EvidenceVerifier(verifyAllSignatures: true).Verify(bundle);
 
         Assert.True(report.Valid, string.Join("; ", report.Problems));
-        Assert.Equal(16, report.RecordsVerified);
-        Assert.Equal(16, report.SignaturesVerified);
-        Assert.Equal(2, report.CheckpointsVerified);
+        Assert.Equal(20, report.RecordsVerified);
+        Assert.Equal(20, report.SignaturesVerified);
+        Assert.Equal(4, report.CheckpointsVerified);
 
         var path = Path.Combine(Path.GetTempPath(), "agenttrust-bundle-" + Guid.NewGuid().ToString("N") + ".ndjson");
         try
@@ -67,7 +80,7 @@ public sealed class EvidenceStoreTests(AzuriteFixture azurite)
             Assert.Equal(0, await EvidenceCommand.RunAsync(["export", .. evidence.StorageArgs(azurite), "--out", path], stdout, stderr));
             Assert.Equal(0, await EvidenceCommand.RunAsync(["verify", "--bundle", path], stdout, stderr));
             Assert.Equal(0, await EvidenceCommand.RunAsync(["verify", .. evidence.StorageArgs(azurite)], stdout, stderr));
-            Assert.Contains("evidence verified: 16 records in 2 log(s), 2 signed checkpoint(s)", stdout.ToString(), StringComparison.Ordinal);
+            Assert.Contains("evidence verified: 20 records in 2 log(s), 4 signed checkpoint(s)", stdout.ToString(), StringComparison.Ordinal);
         }
         finally
         {
