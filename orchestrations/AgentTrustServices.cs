@@ -3,6 +3,7 @@ using AgentTrust.Orchestrations.Api;
 using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Storage;
+using AgentTrust.Orchestrations.Ticketing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class AgentTrustServices
         services.TryAddSingleton<EvidenceCheckpointer>();
         services.TryAddSingleton<IEvidenceStore, BlobEvidenceStore>();
         services.TryAddSingleton<CelPactCompiler>();
+        services.AddAgentTrustTicketing(configuration);
         services.TryAddSingleton<AgentTrustApi>();
         return services;
     }

@@ -1,4 +1,5 @@
 using AgentTrust.Orchestrations.Governance;
+using AgentTrust.Orchestrations.Ticketing.WriteBack;
 using Microsoft.DurableTask;
 
 namespace AgentTrust.Orchestrations;
@@ -17,6 +18,7 @@ public static class AgentTrustTasks
         registry.AddActivity<EvaluatePactActivity>();
         registry.AddActivity<DecideActivity>();
         registry.AddActivity<RecordEvidenceActivity>();
+        registry.AddActivity<ApplyToTicketActivity>();
         return registry;
     }
 }

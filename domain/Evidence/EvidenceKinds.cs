@@ -7,6 +7,7 @@ public static class EvidenceKinds
     public const string JudgeVerdict = "judge-verdict";
     public const string Decision = "decision";
     public const string Approval = "approval";
+    public const string WriteBack = "write-back";
     public const string Outcome = "outcome";
     public const string TrustChange = "trust-change";
     public const string Consequence = "consequence";

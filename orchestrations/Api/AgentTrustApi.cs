@@ -9,13 +9,21 @@ namespace AgentTrust.Orchestrations.Api;
 /// </summary>
 public sealed class AgentTrustApi
 {
-    public AgentTrustApi(IOptions<ApiOptions> options, TimeProvider time, Pacts.IPactStore pacts, Domain.Pacts.CelPactCompiler compiler)
+    public AgentTrustApi(
+        IOptions<ApiOptions> options,
+        TimeProvider time,
+        Pacts.IPactStore pacts,
+        Domain.Pacts.CelPactCompiler compiler,
+        ServiceNowWebhookHandler serviceNowWebhook,
+        JiraWebhookHandler jiraWebhook)
     {
         ProposeAction = new ProposeActionHandler(options, time);
         GetAction = new GetActionHandler();
         SubmitApproval = new SubmitApprovalHandler(options);
         PublishPact = new PublishPactHandler(pacts, compiler, options, time);
         GetPact = new GetPactHandler(pacts);
+        ServiceNowWebhook = serviceNowWebhook;
+        JiraWebhook = jiraWebhook;
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -23,6 +31,9 @@ public sealed class AgentTrustApi
             new("SubmitApproval", "POST", "approvals/{id}", SubmitApproval.HandleAsync),
             new("PublishPact", "PUT", "pacts/{agent}/{lane}", PublishPact.HandleAsync),
             new("GetPact", "GET", "pacts/{agent}/{lane}", GetPact.HandleAsync),
+            // Webhooks authenticate by HMAC signature, not by function key or Entra ID (see docs/security.md).
+            new("ServiceNowWebhook", "POST", "webhooks/servicenow", ServiceNowWebhook.HandleAsync),
+            new("JiraWebhook", "POST", "webhooks/jira", JiraWebhook.HandleAsync),
         ];
     }
 
@@ -35,6 +46,10 @@ public sealed class AgentTrustApi
     public PublishPactHandler PublishPact { get; }
 
     public GetPactHandler GetPact { get; }
+
+    public ServiceNowWebhookHandler ServiceNowWebhook { get; }
+
+    public JiraWebhookHandler JiraWebhook { get; }
 
     /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }

@@ -1,6 +1,4 @@
-using AgentTrust.Domain.Hashing;
 using AgentTrust.Orchestrations.Governance;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +11,7 @@ namespace AgentTrust.Orchestrations.Api;
 /// </summary>
 public sealed class ProposeActionHandler(IOptions<ApiOptions> options, TimeProvider time)
 {
-    /// <summary>Every status: a second start with the same id is refused whatever state the first is in.</summary>
-    static readonly IReadOnlyList<string> AllStatuses = Enum.GetNames<OrchestrationRuntimeStatus>();
+    readonly GovernedActionStarter starter = new(time);
 
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -32,44 +29,18 @@ public sealed class ProposeActionHandler(IOptions<ApiOptions> options, TimeProvi
             return Problems.Validation(request, "The proposed action has errors; nothing was started.", errors);
         }
 
-        var id = ActionIds.FromIdempotencyKey(action.AgentId, action.IdempotencyKey);
-        var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        var start = await starter.StartAsync(action, client, cancellationToken).ConfigureAwait(false);
+        var id = start.Id;
+        if (start.KeyReused)
         {
-            try
-            {
-                await client.ScheduleNewOrchestrationInstanceAsync(
-                    nameof(GovernAgentActionOrchestrator),
-                    new GovernActionInput(action, time.GetUtcNow()),
-                    new StartOrchestrationOptions(id) { DedupeStatuses = AllStatuses },
-                    cancellationToken).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // A concurrent request with the same key may win the race: that is a replay, not an error.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-                if (existing is null)
-                {
-                    throw;
-                }
-            }
+            return Problems.Unprocessable(
+                request,
+                "idempotency-key-reused",
+                "The idempotency key was used for another action",
+                $"Agent '{action.AgentId}' already used key '{action.IdempotencyKey}' for a different action ({id}); use a new key for a new action.");
         }
 
-        var replayed = existing is not null;
-        if (existing is not null)
-        {
-            var first = existing.ReadInputAs<GovernActionInput>();
-            if (first is not null && Digest.OfCanonicalJson(first.Action) != Digest.OfCanonicalJson(action))
-            {
-                return Problems.Unprocessable(
-                    request,
-                    "idempotency-key-reused",
-                    "The idempotency key was used for another action",
-                    $"Agent '{action.AgentId}' already used key '{action.IdempotencyKey}' for a different action ({id}); use a new key for a new action.");
-            }
-        }
-
+        var replayed = start.Replayed;
         var metadata = await WaitAsync(client, id, request.Header("Prefer"), limits.MaxWaitSeconds, cancellationToken).ConfigureAwait(false);
         var view = metadata is null ? null : ActionViews.From(metadata, request.Url);
         var headers = new Dictionary<string, string> { ["Location"] = $"/api/actions/{id}" };
@@ -96,7 +67,7 @@ public sealed class ProposeActionHandler(IOptions<ApiOptions> options, TimeProvi
             }
 
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 250));
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 100));
         }
     }
 }

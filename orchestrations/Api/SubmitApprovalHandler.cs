@@ -48,6 +48,9 @@ public sealed class SubmitApprovalHandler(IOptions<ApiOptions> options)
         }
 
         await client.RaiseEventAsync(id!, ApprovalDecision.EventName, decision, cancellationToken).ConfigureAwait(false);
+        // From the proposal being accepted to the human's answer.
+        Telemetry.AgentTrustTelemetry.ApprovalLatency.Record(
+            (DateTimeOffset.UtcNow - metadata.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("approved", decision.Approved));
         return ApiResponse.Json(202, new { id, accepted = true, approved = decision.Approved, links = new { action = $"/api/actions/{id}" } });
     }
 

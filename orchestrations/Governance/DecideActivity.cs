@@ -12,6 +12,10 @@ public sealed class DecideActivity : TaskActivity<DecideRequest, Decision>
     public override Task<Decision> RunAsync(TaskActivityContext context, DecideRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return Task.FromResult(DecisionPolicy.Decide(input.Pact, input.Evaluation, input.Action));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var decision = DecisionPolicy.Decide(input.Pact, input.Evaluation, input.Action);
+        Telemetry.AgentTrustTelemetry.Decisions.Add(1, new("outcome", decision.Kind.ToString()), new("lane", input.Action.Lane));
+        Telemetry.AgentTrustTelemetry.RecordStage("decide", started, input.Action.Lane);
+        return Task.FromResult(decision);
     }
 }

@@ -9,7 +9,10 @@ public sealed class EvaluatePactActivity(CelPactCompiler compiler) : TaskActivit
     public override Task<PactEvaluation> RunAsync(TaskActivityContext context, EvaluatePactRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var compiled = compiler.Compile(input.Pact.Pact);
-        return Task.FromResult(compiled.Evaluate(EvaluationInput.For(input.Action, input.Now)));
+        var evaluation = compiled.Evaluate(EvaluationInput.For(input.Action, input.Now));
+        Telemetry.AgentTrustTelemetry.RecordStage("evaluate", started, input.Action.Lane);
+        return Task.FromResult(evaluation);
     }
 }

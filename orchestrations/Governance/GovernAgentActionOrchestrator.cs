@@ -5,6 +5,7 @@ using AgentTrust.Domain.Evidence;
 using AgentTrust.Domain.Hashing;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Pacts;
+using AgentTrust.Orchestrations.Ticketing.WriteBack;
 using Microsoft.DurableTask;
 
 namespace AgentTrust.Orchestrations.Governance;
@@ -48,6 +49,7 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         switch (decision.Kind)
         {
             case DecisionKind.AutoApply:
+                await WriteBackAsync(context, trail, action, ActionStatus.Applied, decision, approver: null, pact.Hash);
                 return trail.Outcome(ActionStatus.Applied, decision, approval: null);
             case DecisionKind.Shadow:
                 return trail.Outcome(ActionStatus.Shadowed, decision, approval: null);
@@ -57,6 +59,11 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
 
         var approval = await WaitForApprovalAsync(context, pact.Pact.Approval, decision);
         await trail.RecordAsync(EvidenceKinds.Approval, approval, pact.Hash);
+        if (approval.Outcome == ActionStatus.Approved)
+        {
+            await WriteBackAsync(context, trail, action, ActionStatus.Approved, decision, approval.Approver, pact.Hash);
+        }
+
         return trail.Outcome(approval.Outcome, decision, approval);
     }
 
@@ -71,7 +78,11 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         var first = await Task.WhenAny(answer, timeout);
         if (first == answer)
         {
-            await cancelTimer.CancelAsync();
+            // Cancel synchronously: CancelAsync would run the timer's callbacks on the thread pool, outside the
+            // orchestration's single-threaded scheduler, and the orchestration would never resume.
+#pragma warning disable CA1849
+            cancelTimer.Cancel();
+#pragma warning restore CA1849
             var human = await answer;
             var outcome = human.Approved ? ActionStatus.Approved : ActionStatus.Rejected;
             return new ApprovalRecord(outcome, human.Approver, human.Comment, Now(context), deadline);
@@ -79,6 +90,23 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
 
         // Fail closed: nobody answered, so the action is not applied and is marked expired, not rejected by a person.
         return new ApprovalRecord(ActionStatus.Expired, Approver: null, Comment: null, Now(context), deadline);
+    }
+
+    /// <summary>
+    /// Applies the action to its ticket (with a work note naming the decision and the evidence so far) and, when a
+    /// writer is configured for the ticket's system, records how that went as evidence. A failed write-back does not
+    /// undo the decision: it is recorded, and the ticket is left for a person.
+    /// </summary>
+    static async Task WriteBackAsync(
+        TaskOrchestrationContext context, EvidenceTrail trail, ProposedAction action, ActionStatus status, Decision decision, string? approver, string pactHash)
+    {
+        var request = new WriteBackRequest(
+            context.InstanceId, action.AgentId, action.Lane, action.Ticket, action.ActionType, action.Fields, status, decision, approver, [.. trail.Locations]);
+        var result = await context.CallActivityAsync<WriteBackResult>(nameof(ApplyToTicketActivity), request, Retry);
+        if (result.Status != WriteBackStatus.NotConfigured)
+        {
+            await trail.RecordAsync(EvidenceKinds.WriteBack, result, pactHash);
+        }
     }
 
     static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
@@ -89,6 +117,8 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         readonly string actionDigest = "sha256:" + Digest.OfCanonicalJson(action);
         readonly List<string> locations = [];
         string? previousDigest;
+
+        public IReadOnlyList<string> Locations => locations;
 
         public async Task RecordAsync<T>(string kind, T payload, string? pactHash)
         {

@@ -1,0 +1,48 @@
+using AgentTrust.Cli.Bench;
+using AgentTrust.Cli.Demo;
+using AgentTrust.Cli.LocalHost;
+
+namespace AgentTrust.Cli;
+
+/// <summary>The verbs of <c>agenttrust</c>. Each verb is a class of its own; this only dispatches.</summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        agenttrust - the trust layer for AI agents in IT service management
+
+        usage:
+          agenttrust serve [--AgentTrust:LocalHost:Url=http://127.0.0.1:7071] [--AzureWebJobsStorage=CONNECTION]
+              runs the local host: the HTTP API and the governed workflows, durable on Azure Storage (Azurite)
+          agenttrust demo [--count N] [--AzureWebJobsStorage=CONNECTION]
+              starts the local host and replays real ServiceNow incidents through its API as agent actions
+          agenttrust bench [--actions 400] [--concurrency 32] [--agents 8] [--url URL]
+              governed actions per second through the HTTP API, with intake-to-decision latency percentiles
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var rest = args[1..];
+        switch (args[0])
+        {
+            case "serve":
+                return await ServeCommand.RunAsync(rest, stdout).ConfigureAwait(false);
+            case "bench":
+                return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
+            case "demo":
+                return await DemoCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
+            default:
+                await stderr.WriteLineAsync($"unknown command '{args[0]}'").ConfigureAwait(false);
+                await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
+                return 2;
+        }
+    }
+}

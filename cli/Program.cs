@@ -1,0 +1,3 @@
+using AgentTrust.Cli;
+
+return await CommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

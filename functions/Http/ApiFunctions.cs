@@ -1,0 +1,70 @@
+using AgentTrust.Orchestrations.Api;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
+
+namespace AgentTrust.Functions.Http;
+
+/// <summary>
+/// The HTTP API on Azure Functions: one trigger per row of <see cref="AgentTrustApi.Endpoints"/>, with the same
+/// name, method and route, each calling the shared handler (a test checks the two lists agree).
+/// </summary>
+public sealed class ApiFunctions(AgentTrustApi api)
+{
+    [Function("ProposeAction")]
+    public Task<HttpResponseData> ProposeAction(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "actions")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("ProposeAction", request, client, new Dictionary<string, string>());
+
+    [Function("GetAction")]
+    public Task<HttpResponseData> GetAction(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "actions/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        HandleAsync("GetAction", request, client, new Dictionary<string, string> { ["id"] = id });
+
+    [Function("SubmitApproval")]
+    public Task<HttpResponseData> SubmitApproval(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "approvals/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        HandleAsync("SubmitApproval", request, client, new Dictionary<string, string> { ["id"] = id });
+
+    [Function("PublishPact")]
+    public Task<HttpResponseData> PublishPact(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "pacts/{agent}/{lane}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string agent,
+        string lane) =>
+        HandleAsync("PublishPact", request, client, new Dictionary<string, string> { ["agent"] = agent, ["lane"] = lane });
+
+    [Function("GetPact")]
+    public Task<HttpResponseData> GetPact(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "pacts/{agent}/{lane}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string agent,
+        string lane) =>
+        HandleAsync("GetPact", request, client, new Dictionary<string, string> { ["agent"] = agent, ["lane"] = lane });
+
+    /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
+    [Function("ServiceNowWebhook")]
+    public Task<HttpResponseData> ServiceNowWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/servicenow")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("ServiceNowWebhook", request, client, new Dictionary<string, string>());
+
+    /// <summary>Anonymous at the platform: Jira signs each delivery (X-Hub-Signature), checked in the handler.</summary>
+    [Function("JiraWebhook")]
+    public Task<HttpResponseData> JiraWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/jira")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("JiraWebhook", request, client, new Dictionary<string, string>());
+
+    async Task<HttpResponseData> HandleAsync(string name, HttpRequestData request, DurableTaskClient client, IReadOnlyDictionary<string, string> route)
+    {
+        var apiRequest = await FunctionsHttp.ToApiRequestAsync(request, route).ConfigureAwait(false);
+        var response = await api.HandleAsync(name, apiRequest, client, request.FunctionContext.CancellationToken).ConfigureAwait(false);
+        return await FunctionsHttp.ToResponseAsync(request, response).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,41 @@
+using AgentTrust.Domain.Decisions;
+using AgentTrust.Domain.Evidence;
+using AgentTrust.Domain.Pacts;
+using AgentTrust.Orchestrations.Governance;
+using AgentTrust.Orchestrations.Pacts;
+using AgentTrust.Orchestrations.Ticketing.WriteBack;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace AgentTrust.Functions.Tasks;
+
+/// <summary>
+/// Trigger functions for the governed-action workflow. Each is named after the class it runs, so the names the
+/// orchestrator calls (<c>nameof(...)</c>) are the names the Functions host dispatches.
+/// </summary>
+public sealed class GovernanceFunctions(AgentTrustTaskCatalog catalog, IServiceProvider services)
+{
+    [Function(nameof(GovernAgentActionOrchestrator))]
+    public Task<GovernanceOutcome> GovernAgentAction([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        catalog.RunOrchestratorAsync<GovernActionInput, GovernanceOutcome>(nameof(GovernAgentActionOrchestrator), context, services);
+
+    [Function(nameof(LookUpPactActivity))]
+    public Task<StoredPact?> LookUpPact([ActivityTrigger] PactKey input, FunctionContext context) =>
+        catalog.RunActivityAsync<PactKey, StoredPact?>(nameof(LookUpPactActivity), input, context);
+
+    [Function(nameof(EvaluatePactActivity))]
+    public Task<PactEvaluation> EvaluatePact([ActivityTrigger] EvaluatePactRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<EvaluatePactRequest, PactEvaluation>(nameof(EvaluatePactActivity), input, context);
+
+    [Function(nameof(DecideActivity))]
+    public Task<Decision> Decide([ActivityTrigger] DecideRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<DecideRequest, Decision>(nameof(DecideActivity), input, context);
+
+    [Function(nameof(RecordEvidenceActivity))]
+    public Task<EvidenceReceipt> RecordEvidence([ActivityTrigger] EvidenceDraft input, FunctionContext context) =>
+        catalog.RunActivityAsync<EvidenceDraft, EvidenceReceipt>(nameof(RecordEvidenceActivity), input, context);
+
+    [Function(nameof(ApplyToTicketActivity))]
+    public Task<WriteBackResult> ApplyToTicket([ActivityTrigger] WriteBackRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<WriteBackRequest, WriteBackResult>(nameof(ApplyToTicketActivity), input, context);
+}

@@ -1,0 +1,50 @@
+using AgentTrust.Domain.Pacts;
+using AgentTrust.Orchestrations;
+using AgentTrust.Orchestrations.Evidence;
+using AgentTrust.Orchestrations.Pacts;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AgentTrust.Tests.Support;
+
+/// <summary>The in-process Durable Task test host running AgentTrust's tasks, with in-memory stores.</summary>
+internal sealed class GovernanceTestHost : IAsyncDisposable
+{
+    readonly DurableTaskTestHost host;
+
+    GovernanceTestHost(DurableTaskTestHost host, InMemoryPactStore pacts, InMemoryEvidenceStore evidence)
+    {
+        this.host = host;
+        Pacts = pacts;
+        Evidence = evidence;
+    }
+
+    public DurableTaskClient Client => host.Client;
+
+    public InMemoryPactStore Pacts { get; }
+
+    public InMemoryEvidenceStore Evidence { get; }
+
+    public static async Task<GovernanceTestHost> StartAsync()
+    {
+        var pacts = new InMemoryPactStore();
+        var evidence = new InMemoryEvidenceStore();
+        var host = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddAgentTrustTasks(),
+            new DurableTaskTestHostOptions
+            {
+                LoggerFactory = NullLoggerFactory.Instance,
+                ConfigureServices = services =>
+                {
+                    services.AddSingleton<IPactStore>(pacts);
+                    services.AddSingleton<IEvidenceStore>(evidence);
+                    services.AddSingleton<CelPactCompiler>();
+                },
+            });
+        return new GovernanceTestHost(host, pacts, evidence);
+    }
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+}
