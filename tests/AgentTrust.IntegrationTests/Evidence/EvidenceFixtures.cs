@@ -63,7 +63,13 @@ internal sealed class EvidenceFixtures : IDisposable
     {
         var envelope = JsonSerializer.Deserialize<DsseEnvelope>(content, JsonDefaults.Options)!;
         var statement = Encoding.UTF8.GetString(Convert.FromBase64String(envelope.Payload));
-        var altered = statement.Replace("\"step\":", "\"step\":9", StringComparison.Ordinal);
+        // The ticket id is in every record, whoever wrote it.
+        var altered = statement.Replace("\"ticketId\":\"", "\"ticketId\":\"X", StringComparison.Ordinal);
+        if (altered == statement)
+        {
+            throw new InvalidOperationException("the record has no ticket id to alter");
+        }
+
         return CanonicalJson.Serialize(envelope with { Payload = Convert.ToBase64String(Encoding.UTF8.GetBytes(altered)) }, JsonDefaults.Options);
     }
 
