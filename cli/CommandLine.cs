@@ -18,6 +18,7 @@ public static class CommandLine
           agenttrust pact lint PATH...            validates pact files (YAML or JSON) against the schema and their expressions
           agenttrust pact test PATH...            runs each pact against its examples file and checks the expected outcomes
           agenttrust pact diff OLD NEW            shows what changed between two pact versions, flagging what loosens it
+          agenttrust evidence verify|export ...   checks evidence signatures, hash chains and Merkle proofs offline (see docs/evidence.md)
           agenttrust bench [--actions 400] [--concurrency 32] [--agents 8] [--url URL]
               governed actions per second through the HTTP API, with intake-to-decision latency percentiles
         """;
@@ -44,6 +45,8 @@ public static class CommandLine
                 return await AgentTrust.Domain.Pacts.Tooling.PactTestCommand.RunAsync(rest[1..], stdout, stderr).ConfigureAwait(false);
             case "pact" when rest.Length > 0 && rest[0] == "diff":
                 return await AgentTrust.Domain.Pacts.Tooling.PactDiffCommand.RunAsync(rest[1..], stdout, stderr).ConfigureAwait(false);
+            case "evidence":
+                return await AgentTrust.Orchestrations.Evidence.EvidenceCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
             case "demo":

@@ -28,6 +28,10 @@ public static class AgentTrustServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new StorageClients(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentTrustStorageOptions>>()));
         services.TryAddSingleton<IPactStore, TablePactStore>();
+        services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.SectionName));
+        services.TryAddSingleton(sp => EvidenceSignerFactory.Create(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EvidenceOptions>>().Value));
+        services.TryAddSingleton<TableEvidenceLog>();
+        services.TryAddSingleton<EvidenceCheckpointer>();
         services.TryAddSingleton<IEvidenceStore, BlobEvidenceStore>();
         services.TryAddSingleton<Governance.IActionIndex, Governance.TableActionIndex>();
         services.TryAddSingleton<CelPactCompiler>();

@@ -137,6 +137,7 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
         workerBuilder.Services.AddAgentTrustServices(configuration);
         workerBuilder.Services.AddAgentTrustJudges(configuration);
         workerBuilder.Services.AddHostedService<LocalJudgeWarmUpService>();
+        workerBuilder.Services.AddHostedService<Orchestrations.Evidence.EvidenceCheckpointService>();
         workerBuilder.Services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(workerChannel);

@@ -4,9 +4,13 @@ namespace AgentTrust.Domain.Evidence;
 public static class EvidenceKinds
 {
     public const string Evaluation = "evaluation";
+    public const string JudgeVerdict = "judge-verdict";
     public const string Decision = "decision";
     public const string Approval = "approval";
     public const string WriteBack = "write-back";
+    public const string Outcome = "outcome";
+    public const string TrustChange = "trust-change";
+    public const string Consequence = "consequence";
 
     /// <summary>A jury's outcome on one judged clause, with every judge's verdict, rationale, model id and prompt hash.</summary>
     public const string Jury = "jury";

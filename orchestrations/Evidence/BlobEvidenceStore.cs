@@ -1,5 +1,6 @@
-using System.Globalization;
 using AgentTrust.Domain.Evidence;
+using AgentTrust.Domain.Evidence.Attestation;
+using AgentTrust.Domain.Evidence.Merkle;
 using AgentTrust.Domain.Hashing;
 using AgentTrust.Orchestrations.Storage;
 using Azure;
@@ -9,29 +10,43 @@ using Azure.Storage.Blobs.Models;
 namespace AgentTrust.Orchestrations.Evidence;
 
 /// <summary>
-/// Evidence records as blobs, one per step: <c>{agent}/{action}/{sequence}-{kind}.json</c>, written with
-/// If-None-Match: * so a retried activity finds the first record instead of writing a second.
+/// Evidence records as signed DSSE envelopes (canonical JSON), one blob per step at
+/// <c>records/{agent}/{action}/{sequence}-{kind}.json</c>, each appended to the agent's Merkle log. The blob is
+/// written with If-None-Match: * and the log is keyed by record name, so a retried activity finds the first
+/// record and its leaf instead of writing a second.
 /// </summary>
 public sealed class BlobEvidenceStore : IEvidenceStore
 {
     readonly BlobContainerClient container;
-    readonly Lazy<Task> ensureContainer;
+    readonly TableEvidenceLog log;
+    readonly EvidenceSigners signers;
+    readonly EvidenceKeyDirectory keys;
+    readonly Lazy<Task> ensureReady;
 
-    public BlobEvidenceStore(StorageClients clients)
+    public BlobEvidenceStore(StorageClients clients, TableEvidenceLog log, EvidenceSigners signers)
     {
         ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(signers);
         container = clients.Blobs.GetBlobContainerClient(clients.Options.EvidenceContainerName);
-        ensureContainer = new Lazy<Task>(() => container.CreateIfNotExistsAsync());
+        this.log = log;
+        this.signers = signers;
+        keys = new EvidenceKeyDirectory(container);
+        ensureReady = new Lazy<Task>(async () =>
+        {
+            await container.CreateIfNotExistsAsync().ConfigureAwait(false);
+            // The record key is published before the first record it signs, so every record stays verifiable.
+            await keys.PublishAsync(signers.Records).ConfigureAwait(false);
+        });
     }
 
     public async Task<EvidenceReceipt> AppendAsync(EvidenceDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        await ensureContainer.Value.ConfigureAwait(false);
-        var name = BlobName(draft);
+        await ensureReady.Value.ConfigureAwait(false);
+        var name = EvidenceLayout.RecordName(draft);
         var blob = container.GetBlobClient(name);
-        var content = CanonicalJson.Serialize(draft);
-        var digest = "sha256:" + Digest.Sha256Hex(content);
+        var content = await EvidenceEnvelopes.SealAsync(draft, signers.Records, cancellationToken).ConfigureAwait(false);
         try
         {
             await blob.UploadAsync(
@@ -40,7 +55,6 @@ public sealed class BlobEvidenceStore : IEvidenceStore
                 {
                     Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                     HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                    Metadata = new Dictionary<string, string> { ["digest"] = digest.Replace(':', '_') },
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -48,17 +62,19 @@ public sealed class BlobEvidenceStore : IEvidenceStore
         {
             // Written before (a retried activity): the first record stands, and its digest is the chain link.
             var existing = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            digest = "sha256:" + Digest.Sha256Hex(existing.Value.Content.ToMemory().Span);
+            content = existing.Value.Content.ToArray();
         }
 
-        return new EvidenceReceipt($"{container.Name}/{name}", digest, draft.Sequence);
+        var leafIndex = await log.AppendAsync(draft.AgentId, name, MerkleTree.LeafHash(content), cancellationToken).ConfigureAwait(false);
+        return new EvidenceReceipt($"{container.Name}/{name}", EvidenceEnvelopes.RecordDigest(content), draft.Sequence, leafIndex);
     }
 
     public async Task<IReadOnlyList<StoredEvidence>> ListAsync(string agentId, string actionId, CancellationToken cancellationToken = default)
     {
-        await ensureContainer.Value.ConfigureAwait(false);
+        await ensureReady.Value.ConfigureAwait(false);
         var records = new List<StoredEvidence>();
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{agentId}/{actionId}/" }, cancellationToken).ConfigureAwait(false))
+        var prefix = $"{EvidenceLayout.RecordsPrefix}{agentId}/{actionId}/";
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
         {
             var download = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             var bytes = download.Value.Content.ToMemory();
@@ -67,7 +83,4 @@ public sealed class BlobEvidenceStore : IEvidenceStore
 
         return records;
     }
-
-    static string BlobName(EvidenceDraft draft) =>
-        string.Create(CultureInfo.InvariantCulture, $"{draft.AgentId}/{draft.ActionId}/{draft.Sequence:D4}-{draft.Kind}.json");
 }

@@ -25,4 +25,7 @@ public sealed class AgentTrustStorageOptions
 
     /// <summary>Which actions each agent proposed in each lane, and when: what pact rate limits count.</summary>
     public string ActionIndexTableName { get; set; } = "AgentTrustActionIndex";
+
+    /// <summary>The table holding each agent's append-only evidence log (leaf index to record, and the tree size).</summary>
+    public string EvidenceLogTableName { get; set; } = "AgentTrustEvidenceLog";
 }

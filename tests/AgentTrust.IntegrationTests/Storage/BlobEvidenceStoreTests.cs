@@ -1,5 +1,7 @@
 using System.Text.Json;
 using AgentTrust.Domain.Evidence;
+using AgentTrust.Domain.Evidence.Attestation;
+using AgentTrust.Domain.Evidence.Signing;
 using AgentTrust.IntegrationTests.Support;
 using AgentTrust.Orchestrations.Evidence;
 
@@ -15,7 +17,10 @@ public sealed class BlobEvidenceStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task AppendAsync_SameRecordTwice_WritesOnceAndReturnsTheFirstDigest()
     {
-        var store = new BlobEvidenceStore(TestStorage.Clients(azurite));
+        var clients = TestStorage.Clients(azurite);
+        using var records = LocalEcdsaSigner.Generate();
+        using var checkpoints = LocalEcdsaSigner.Generate();
+        var store = new BlobEvidenceStore(clients, new TableEvidenceLog(clients), new EvidenceSigners(records, checkpoints));
 
         var first = await store.AppendAsync(Draft(0, "{\"kind\":\"first\"}"));
         var retried = await store.AppendAsync(Draft(0, "{\"kind\":\"retry with other content\"}"));
@@ -23,6 +28,7 @@ public sealed class BlobEvidenceStoreTests(AzuriteFixture azurite)
         Assert.Equal(first, retried);
         var stored = Assert.Single(await store.ListAsync("classifier-01", "act-0123"));
         Assert.Equal(first.Digest, stored.Digest);
-        Assert.Contains("first", System.Text.Encoding.UTF8.GetString(stored.Content.Span), StringComparison.Ordinal);
+        var opened = EvidenceEnvelopes.Open(stored.Content.Span);
+        Assert.Contains("first", opened.Draft.Payload.GetRawText(), StringComparison.Ordinal);
     }
 }

@@ -14,6 +14,7 @@ internal static class TestStorage
             ConnectionString = azurite.ConnectionString,
             PactTableName = "pacts" + suffix,
             EvidenceContainerName = "evidence-" + suffix,
+            EvidenceLogTableName = "evidencelog" + suffix,
         }));
     }
 }

@@ -71,4 +71,12 @@ public sealed class FunctionsMetadataTests
             Assert.Contains(bindings, b => b.GetProperty("type").GetString() == "durableClient");
         }
     }
+
+    [Fact]
+    public void Metadata_EvidenceCheckpoints_RunOnATimer()
+    {
+        var trigger = Assert.Single(Bindings(Function("CheckpointEvidence")), b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        Assert.Equal("0 */5 * * * *", trigger.GetProperty("schedule").GetString());
+    }
 }

@@ -1,0 +1,17 @@
+namespace AgentTrust.Domain.Evidence.Verification;
+
+/// <summary>
+/// The outcome of a verification: problems in log order (the first is the first bad record), counts, and notes
+/// that qualify a pass (e.g. keys taken from the evidence itself, records not yet under a checkpoint).
+/// </summary>
+public sealed record EvidenceVerificationReport(
+    long RecordsVerified,
+    long SignaturesVerified,
+    int CheckpointsVerified,
+    IReadOnlyList<EvidenceProblem> Problems,
+    IReadOnlyList<string> Notes)
+{
+    public bool Valid => Problems.Count == 0;
+
+    public EvidenceProblem? FirstProblem => Problems.Count > 0 ? Problems[0] : null;
+}

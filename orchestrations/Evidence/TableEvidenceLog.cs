@@ -1,0 +1,281 @@
+using System.Globalization;
+using AgentTrust.Domain.Hashing;
+using AgentTrust.Orchestrations.Storage;
+using Azure;
+using Azure.Data.Tables;
+
+namespace AgentTrust.Orchestrations.Evidence;
+
+/// <summary>
+/// The append-only Merkle log of each agent, in one table partition per agent (partition key = agent id):
+/// a <c>head</c> entity holding the tree size, one <c>leaf-{index}</c> entity per leaf, and one <c>rec-{hash}</c>
+/// entity per record name (the idempotency key). A leaf is assigned in an entity-group transaction that
+/// inserts the leaf and record entities and replaces the head under its ETag, so concurrent writers (other
+/// instances) never get the same index: the loser's transaction fails with 412 and retries on the new head.
+/// In one process, appends to an agent's log are group-committed (up to 49 records per transaction) so the
+/// log is not limited to one storage round trip per record.
+/// </summary>
+public sealed class TableEvidenceLog
+{
+    // A transaction holds at most 100 operations: two per record (record and leaf entities) plus the head.
+    const int MaxBatch = 49;
+    const string HeadRow = "head";
+
+    readonly TableClient table;
+    readonly Lazy<Task> ensureTable;
+    readonly Dictionary<string, Pending> pendingByLog = new(StringComparer.Ordinal);
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Size, ETag ETag)> heads = new(StringComparer.Ordinal);
+
+    public TableEvidenceLog(StorageClients clients)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        table = clients.Tables.GetTableClient(clients.Options.EvidenceLogTableName);
+        ensureTable = new Lazy<Task>(() => table.CreateIfNotExistsAsync());
+    }
+
+    public string TableName => table.Name;
+
+    /// <summary>Appends a record to the agent's log, or returns the index it already has (a retried write).</summary>
+    public async Task<long> AppendAsync(string logId, string recordName, byte[] leafHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(logId);
+        ArgumentException.ThrowIfNullOrEmpty(recordName);
+        ArgumentNullException.ThrowIfNull(leafHash);
+        await ensureTable.Value.ConfigureAwait(false);
+        var item = new Append(recordName, Convert.ToHexStringLower(leafHash));
+        bool startFlusher;
+        Pending pending;
+        lock (pendingByLog)
+        {
+            if (!pendingByLog.TryGetValue(logId, out pending!))
+            {
+                pending = new Pending();
+                pendingByLog[logId] = pending;
+            }
+
+            pending.Items.Add(item);
+            startFlusher = !pending.Flushing;
+            pending.Flushing = true;
+        }
+
+        if (startFlusher)
+        {
+            _ = Task.Run(() => FlushAsync(logId, pending), CancellationToken.None);
+        }
+
+        return await item.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The log's entries in index order, from <paramref name="fromIndex"/> on.</summary>
+    public async Task<IReadOnlyList<LogEntry>> ReadAsync(string logId, long fromIndex = 0, CancellationToken cancellationToken = default)
+    {
+        await ensureTable.Value.ConfigureAwait(false);
+        var entries = new List<LogEntry>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {logId} and RowKey ge {LeafRow(fromIndex)} and RowKey lt {"leaf."}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(ToEntry(entity));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Every log in the table: agent id to its entries, in index order.</summary>
+    public async Task<IReadOnlyDictionary<string, List<LogEntry>>> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await ensureTable.Value.ConfigureAwait(false);
+        var logs = new SortedDictionary<string, List<LogEntry>>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"leaf-"} and RowKey lt {"leaf."}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!logs.TryGetValue(entity.PartitionKey, out var list))
+            {
+                list = [];
+                logs[entity.PartitionKey] = list;
+            }
+
+            list.Add(ToEntry(entity));
+        }
+
+        return logs;
+    }
+
+    /// <summary>The committed tree size of a log (0 when it has none).</summary>
+    public async Task<long> SizeAsync(string logId, CancellationToken cancellationToken = default)
+    {
+        await ensureTable.Value.ConfigureAwait(false);
+        var head = await table.GetEntityIfExistsAsync<TableEntity>(logId, HeadRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return head.HasValue ? head.Value!.GetInt64("Size") ?? 0 : 0;
+    }
+
+    /// <summary>The ids of every log that has a head.</summary>
+    public async Task<IReadOnlyList<string>> LogIdsAsync(CancellationToken cancellationToken = default)
+    {
+        await ensureTable.Value.ConfigureAwait(false);
+        var ids = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {HeadRow}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(entity.PartitionKey);
+        }
+
+        return ids;
+    }
+
+    public static string LeafRow(long index) => "leaf-" + index.ToString("D12", CultureInfo.InvariantCulture);
+
+    static string RecordRow(string recordName) => "rec-" + Digest.Sha256Hex(recordName);
+
+    static LogEntry ToEntry(TableEntity entity) => new(
+        long.Parse(entity.RowKey.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture),
+        entity.GetString("Record") ?? string.Empty,
+        entity.GetString("LeafHash") ?? string.Empty);
+
+    async Task FlushAsync(string logId, Pending pending)
+    {
+        while (true)
+        {
+            List<Append> batch;
+            lock (pendingByLog)
+            {
+                if (pending.Items.Count == 0)
+                {
+                    pending.Flushing = false;
+                    pendingByLog.Remove(logId);
+                    return;
+                }
+
+                var take = Math.Min(MaxBatch, pending.Items.Count);
+                batch = pending.Items.GetRange(0, take);
+                pending.Items.RemoveRange(0, take);
+            }
+
+            try
+            {
+                await CommitAsync(logId, batch).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The failure belongs to the callers waiting on these appends, not to this loop.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                foreach (var item in batch)
+                {
+                    item.Completion.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    async Task CommitAsync(string logId, List<Append> batch)
+    {
+        // The same record appended twice at once (a retry racing its first attempt) gets one leaf.
+        var groups = batch.GroupBy(a => a.Record, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        for (var attempt = 0; groups.Count > 0; attempt++)
+        {
+            if (attempt > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200, 5 * attempt))).ConfigureAwait(false);
+            }
+
+            // The head this process wrote last is usually still the head: skip reading it (one round trip per
+            // batch instead of two). If another writer moved it, the transaction fails and the head is re-read.
+            long size;
+            ETag? etag;
+            if (attempt == 0 && heads.TryGetValue(logId, out var known))
+            {
+                (size, etag) = (known.Size, known.ETag);
+            }
+            else
+            {
+                var head = await table.GetEntityIfExistsAsync<TableEntity>(logId, HeadRow).ConfigureAwait(false);
+                size = head.HasValue ? head.Value!.GetInt64("Size") ?? 0 : 0;
+                etag = head.HasValue ? head.Value!.ETag : null;
+            }
+
+            var actions = new List<TableTransactionAction>(1 + (groups.Count * 2));
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var first = groups[i][0];
+                var index = size + i;
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(logId, RecordRow(first.Record)) { ["Index"] = index, ["Record"] = first.Record }));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(logId, LeafRow(index)) { ["Record"] = first.Record, ["LeafHash"] = first.LeafHash }));
+            }
+
+            var newHead = new TableEntity(logId, HeadRow) { ["Size"] = size + groups.Count };
+            actions.Add(etag is { } current
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, current)
+                : new TableTransactionAction(TableTransactionActionType.Add, newHead));
+            try
+            {
+                var responses = await table.SubmitTransactionAsync(actions).ConfigureAwait(false);
+                var headETag = responses.Value.Count == actions.Count ? responses.Value[^1].Headers.ETag : null;
+                if (headETag is { } written)
+                {
+                    heads[logId] = (size + groups.Count, written);
+                }
+                else
+                {
+                    heads.TryRemove(logId, out _);
+                }
+
+                for (var i = 0; i < groups.Count; i++)
+                {
+                    foreach (var item in groups[i])
+                    {
+                        item.Completion.TrySetResult(size + i);
+                    }
+                }
+
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex is { } failed && (failed % 2 == 1 || failed == actions.Count - 1))
+            {
+                heads.TryRemove(logId, out _);
+                // A leaf or the head failed: another writer moved the head. Try again on the current head (a
+                // record already logged would fail its own rec- insert on the next attempt and be looked up then).
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                heads.TryRemove(logId, out _);
+                // Some record is already logged (a retried activity): those get the index they have, the rest
+                // try again on the current head.
+                groups = await ResolveAlreadyLoggedAsync(logId, groups).ConfigureAwait(false);
+            }
+        }
+    }
+
+    async Task<List<List<Append>>> ResolveAlreadyLoggedAsync(string logId, List<List<Append>> groups)
+    {
+        var remaining = new List<List<Append>>(groups.Count);
+        foreach (var group in groups)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(logId, RecordRow(group[0].Record)).ConfigureAwait(false);
+            if (existing.HasValue)
+            {
+                var index = existing.Value!.GetInt64("Index") ?? throw new InvalidOperationException($"Log entry for '{group[0].Record}' has no index.");
+                foreach (var item in group)
+                {
+                    item.Completion.TrySetResult(index);
+                }
+            }
+            else
+            {
+                remaining.Add(group);
+            }
+        }
+
+        return remaining;
+    }
+
+    sealed class Pending
+    {
+        public List<Append> Items { get; } = [];
+
+        public bool Flushing { get; set; }
+    }
+
+    sealed record Append(string Record, string LeafHash)
+    {
+        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

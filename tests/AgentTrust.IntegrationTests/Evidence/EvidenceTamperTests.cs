@@ -1,0 +1,159 @@
+using AgentTrust.IntegrationTests.Support;
+using AgentTrust.Orchestrations.Evidence;
+using Azure.Data.Tables;
+
+namespace AgentTrust.IntegrationTests.Evidence;
+
+/// <summary>
+/// Evidence is written through the real store on Azurite and checkpointed, then altered, removed or reordered
+/// directly in storage (as someone with storage access but no signing key could); <c>evidence verify</c> must
+/// fail and name the first bad record.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EvidenceTamperTests(AzuriteFixture azurite)
+{
+    const string Agent = "classifier-01";
+
+    async Task<(EvidenceFixtures Evidence, Azure.Storage.Blobs.BlobContainerClient Container)> WrittenAsync(bool checkpoint = true)
+    {
+        var evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
+        await evidence.WriteActionsAsync(Agent, 3, 3);
+        if (checkpoint)
+        {
+            await evidence.Checkpointer.CheckpointAsync(Agent);
+        }
+
+        return (evidence, evidence.Clients.Blobs.GetBlobContainerClient(evidence.Clients.Options.EvidenceContainerName));
+    }
+
+    async Task<(int Code, string Output)> VerifyAsync(EvidenceFixtures evidence)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await EvidenceCommand.RunAsync(["verify", .. evidence.StorageArgs(azurite)], stdout, stderr);
+        return (code, stdout + stderr.ToString());
+    }
+
+    static string FirstBad(string output) => output.Split('\n').Single(l => l.StartsWith("first bad record:", StringComparison.Ordinal));
+
+    static string Name(int action, int sequence) => $"records/{Agent}/act-{action:D4}/{sequence:D4}-decision.json";
+
+    async Task<long> LeafOfAsync(EvidenceFixtures evidence, string name) => (await evidence.Log.ReadAsync(Agent)).Single(e => e.Record == name).Index;
+
+    [Fact]
+    public async Task Verify_Untouched_Passes()
+    {
+        var (evidence, _) = await WrittenAsync();
+        using var _1 = evidence;
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public async Task Verify_RecordAltered_FailsNamingIt()
+    {
+        var (evidence, container) = await WrittenAsync();
+        using var _1 = evidence;
+        var blob = container.GetBlobClient(Name(1, 1));
+        var content = (await blob.DownloadContentAsync()).Value.Content.ToArray();
+        await blob.UploadAsync(new BinaryData(EvidenceFixtures.Alter(content)), overwrite: true);
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"leaf {await LeafOfAsync(evidence, Name(1, 1))}, record '{Name(1, 1)}'", FirstBad(output), StringComparison.Ordinal);
+        Assert.Contains("altered", FirstBad(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_RecordAlteredAndLogRewritten_FailsNamingIt()
+    {
+        var (evidence, container) = await WrittenAsync();
+        using var _1 = evidence;
+        var blob = container.GetBlobClient(Name(2, 0));
+        var altered = EvidenceFixtures.Alter((await blob.DownloadContentAsync()).Value.Content.ToArray());
+        await blob.UploadAsync(new BinaryData(altered), overwrite: true);
+        var leaf = await LeafOfAsync(evidence, Name(2, 0));
+        var table = evidence.Clients.Tables.GetTableClient(evidence.Clients.Options.EvidenceLogTableName);
+        var entity = (await table.GetEntityAsync<TableEntity>(Agent, TableEvidenceLog.LeafRow(leaf))).Value;
+        entity["LeafHash"] = Convert.ToHexStringLower(AgentTrust.Domain.Evidence.Merkle.MerkleTree.LeafHash(altered));
+        await table.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Replace);
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"leaf {leaf}, record '{Name(2, 0)}'", FirstBad(output), StringComparison.Ordinal);
+        Assert.Contains("does not verify", FirstBad(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_RecordRemoved_FailsNamingIt()
+    {
+        var (evidence, container) = await WrittenAsync();
+        using var _1 = evidence;
+        await container.DeleteBlobAsync(Name(0, 1));
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"leaf {await LeafOfAsync(evidence, Name(0, 1))}, record '{Name(0, 1)}'", FirstBad(output), StringComparison.Ordinal);
+        Assert.Contains("missing", FirstBad(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_RecordAndItsLogEntryRemovedBeforeAnyCheckpoint_FailsNamingTheGap()
+    {
+        var (evidence, container) = await WrittenAsync(checkpoint: false);
+        using var _1 = evidence;
+        var leaf = await LeafOfAsync(evidence, Name(1, 0));
+        await container.DeleteBlobAsync(Name(1, 0));
+        var table = evidence.Clients.Tables.GetTableClient(evidence.Clients.Options.EvidenceLogTableName);
+        await table.DeleteEntityAsync(Agent, TableEvidenceLog.LeafRow(leaf));
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"no leaf {leaf}", FirstBad(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_RecordsReordered_FailsNamingTheFirst()
+    {
+        var (evidence, container) = await WrittenAsync();
+        using var _1 = evidence;
+        var first = container.GetBlobClient(Name(2, 1));
+        var second = container.GetBlobClient(Name(2, 2));
+        var firstContent = (await first.DownloadContentAsync()).Value.Content;
+        var secondContent = (await second.DownloadContentAsync()).Value.Content;
+        await first.UploadAsync(secondContent, overwrite: true);
+        await second.UploadAsync(firstContent, overwrite: true);
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"leaf {await LeafOfAsync(evidence, Name(2, 1))}, record '{Name(2, 1)}'", FirstBad(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_LogEntriesReordered_FailsNamingTheFirstOutOfOrder()
+    {
+        var (evidence, _) = await WrittenAsync();
+        using var _1 = evidence;
+        var table = evidence.Clients.Tables.GetTableClient(evidence.Clients.Options.EvidenceLogTableName);
+        var a = await LeafOfAsync(evidence, Name(0, 0));
+        var b = await LeafOfAsync(evidence, Name(0, 1));
+        var entityA = (await table.GetEntityAsync<TableEntity>(Agent, TableEvidenceLog.LeafRow(a))).Value;
+        var entityB = (await table.GetEntityAsync<TableEntity>(Agent, TableEvidenceLog.LeafRow(b))).Value;
+        (entityA["Record"], entityB["Record"]) = (entityB["Record"], entityA["Record"]);
+        (entityA["LeafHash"], entityB["LeafHash"]) = (entityB["LeafHash"], entityA["LeafHash"]);
+        await table.UpdateEntityAsync(entityA, Azure.ETag.All, TableUpdateMode.Replace);
+        await table.UpdateEntityAsync(entityB, Azure.ETag.All, TableUpdateMode.Replace);
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"leaf {Math.Min(a, b)}, record '{Name(0, 1)}'", FirstBad(output), StringComparison.Ordinal);
+    }
+}
