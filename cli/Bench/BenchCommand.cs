@@ -34,7 +34,7 @@ public static class BenchCommand
         {
             if (url is null)
             {
-                host = await LocalAgentTrustHost.StartAsync([.. rest], [new("AgentTrust:LocalHost:Url", "http://127.0.0.1:0")]).ConfigureAwait(false);
+                host = await LocalAgentTrustHost.StartAsync([.. rest], [new("AgentTrust:LocalHost:Url", "http://127.0.0.1:0"), new("AgentTrust:Telemetry:Console", "false")]).ConfigureAwait(false);
                 url = host.ApiUrl;
             }
 

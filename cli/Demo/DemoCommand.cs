@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AgentTrust.Cli.LocalHost;
 using AgentTrust.Domain.Hashing;
+using AgentTrust.Orchestrations.Evidence;
 
 namespace AgentTrust.Cli.Demo;
 
@@ -52,7 +53,7 @@ public static class DemoCommand
 
         await using var host = await LocalAgentTrustHost.StartAsync(
             [.. rest],
-            [new("AgentTrust:LocalHost:Url", "http://127.0.0.1:0")]).ConfigureAwait(false);
+            [new("AgentTrust:LocalHost:Url", "http://127.0.0.1:0"), new("AgentTrust:Telemetry:Console", "false")]).ConfigureAwait(false);
         await stdout.WriteLineAsync($"AgentTrust local host on {host.ApiUrl} (task hub '{host.Options.TaskHub}')").ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = host.ApiUrl, Timeout = TimeSpan.FromSeconds(60) };
 
@@ -122,9 +123,16 @@ public static class DemoCommand
         }
 
         await stdout.WriteLineAsync("summary: " + string.Join(", ", statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} {s.Key}"))).ConfigureAwait(false);
-        await stdout.WriteLineAsync("evidence: blob container 'evidence' of the storage account, one JSON record per step, hash-linked per action").ConfigureAwait(false);
+        await stdout.WriteLineAsync("evidence: one signed DSSE record per step in blob container 'evidence', hash-linked per action and logged in a Merkle tree per agent").ConfigureAwait(false);
+
+        // Sign a checkpoint of every agent's log now (the host also does it on a timer), then verify it all offline,
+        // exactly as `agenttrust evidence verify` would.
+        var checkpoints = await host.Services.GetRequiredService<EvidenceCheckpointer>().CheckpointAllAsync().ConfigureAwait(false);
+        await stdout.WriteLineAsync($"signed {checkpoints.Count} log checkpoint(s); verifying the evidence:").ConfigureAwait(false);
+        var connection = host.Services.GetRequiredService<IConfiguration>()["AgentTrust:Storage:ConnectionString"]!;
+        var verified = await EvidenceCommand.RunAsync(["verify", "--connection-string", connection], stdout, stderr).ConfigureAwait(false);
         await host.StopAsync().ConfigureAwait(false);
-        return 0;
+        return verified;
     }
 
     /// <summary>
