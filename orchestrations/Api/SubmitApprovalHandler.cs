@@ -41,7 +41,7 @@ public sealed class SubmitApprovalHandler(IOptions<ApiOptions> options)
         }
 
         var progress = metadata.IsRunning && metadata.SerializedCustomStatus is not null ? metadata.ReadCustomStatusAs<ActionProgress>() : null;
-        if (progress?.Status != ActionStatus.AwaitingApproval)
+        if (progress?.AwaitsHuman != true)
         {
             var view = ActionViews.From(metadata, request.Url);
             return Problems.Conflict(request, "not-awaiting-approval", "The action is not waiting for approval", $"Action '{id}' is '{view.Status}'.");
