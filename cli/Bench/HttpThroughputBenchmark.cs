@@ -63,7 +63,8 @@ public sealed class HttpThroughputBenchmark(Uri baseUrl, int actions, int concur
             new PactClause("never-sets-p1", "action.priority in [2, 3, 4, 5]", ClauseSeverity.Critical),
             new PactClause("known-category", "action.category.startsWith('Category ')", ClauseSeverity.Major),
         ],
-        new AutonomyPolicy(AutonomyTier.Autonomous, 0.5), new ApprovalPolicy(["leads"], 3600));
+        new AutonomyPolicy(AutonomyTier.Autonomous, 0.5), new ApprovalPolicy(["leads"], 3600),
+        ActionSchema: new Dictionary<string, FieldType> { ["priority"] = FieldType.Integer, ["category"] = FieldType.String });
 
     static string Body(string agent, string key, int i) => string.Create(CultureInfo.InvariantCulture, $$$"""
         {"agentId":"{{{agent}}}","lane":"incident-classification","ticket":{"system":"servicenow","id":"INC{{{i:D7}}}"},

@@ -26,5 +26,18 @@ public static class DemoPact
         ],
         new AutonomyPolicy(AutonomyTier.Autonomous, MinConfidence: 0.8),
         new ApprovalPolicy(["service-desk-leads"], approvalTimeoutSeconds),
-        "Demo: ITIL-matrix classifier proposing priorities for ServiceNow incidents.");
+        "Demo: ITIL-matrix classifier proposing priorities for ServiceNow incidents.",
+        ActionSchema: new Dictionary<string, FieldType>
+        {
+            ["priority"] = FieldType.Integer,
+            ["category"] = FieldType.String,
+            ["subcategory"] = FieldType.String,
+        },
+        TicketSchema: new Dictionary<string, FieldType>
+        {
+            ["impact"] = FieldType.String,
+            ["urgency"] = FieldType.String,
+            ["priority"] = FieldType.Integer,
+            ["category"] = FieldType.String,
+        });
 }

@@ -11,7 +11,8 @@ internal static class Actions
             new PactClause("never-sets-p1", "action.priority in [2, 3, 4, 5]", ClauseSeverity.Critical),
             new PactClause("known-category", "action.category.startsWith('Category ')", ClauseSeverity.Major),
         ],
-        new AutonomyPolicy(AutonomyTier.Autonomous, 0.8), new ApprovalPolicy(["leads"], timeoutSeconds));
+        new AutonomyPolicy(AutonomyTier.Autonomous, 0.8), new ApprovalPolicy(["leads"], timeoutSeconds),
+        ActionSchema: new Dictionary<string, FieldType> { ["priority"] = FieldType.Integer, ["category"] = FieldType.String });
 
     public static string Classify(string agentId, string key, int priority, double confidence, string ticket = "INC0000045") =>
         FormattableString.Invariant($$$"""
