@@ -1,6 +1,7 @@
 using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Api;
+using AgentTrust.Orchestrations.Approvals;
 using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Storage;
@@ -36,6 +37,7 @@ public static class AgentTrustServices
         services.TryAddSingleton<Governance.IActionIndex, Governance.TableActionIndex>();
         services.TryAddSingleton<CelPactCompiler>();
         services.AddAgentTrustTicketing(configuration);
+        services.AddAgentTrustApprovals(configuration);
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

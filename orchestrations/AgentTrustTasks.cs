@@ -24,6 +24,7 @@ public static class AgentTrustTasks
         registry.AddActivity<JudgeClauseActivity>();
         registry.AddActivity<AggregateJuryActivity>();
         registry.AddActivity<LearnFromHumanActivity>();
+        registry.AddActivity<Approvals.NotifyApproversActivity>();
         return registry;
     }
 }

@@ -1,6 +1,9 @@
 namespace AgentTrust.Domain.Decisions;
 
-/// <summary>Where a governed action stands. Only <see cref="AwaitingApproval"/> and <see cref="Evaluating"/> are not final.</summary>
+/// <summary>
+/// Where a governed action stands. Only <see cref="Evaluating"/>, <see cref="AwaitingApproval"/> and <see cref="Escalated"/>
+/// are not final.
+/// </summary>
 public enum ActionStatus
 {
     Evaluating,
@@ -22,4 +25,10 @@ public enum ActionStatus
 
     /// <summary>Evaluated and recorded in shadow mode; never applied.</summary>
     Shadowed,
+
+    /// <summary>
+    /// Still waiting for a human, but the first approver groups did not answer in time and the request has climbed the
+    /// pact's escalation ladder. Not final. Appended last so the numbers of the other states never change.
+    /// </summary>
+    Escalated,
 }

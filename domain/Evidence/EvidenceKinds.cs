@@ -18,5 +18,8 @@ public static class EvidenceKinds
     /// <summary>Human labels learned from an approval: which judges agreed with the person who settled the clause.</summary>
     public const string JudgeLabels = "judge-labels";
 
+    /// <summary>Who was asked to approve, on which channel, and whether the notice was delivered (never tokens or webhook URLs).</summary>
+    public const string Notification = "notification";
+
     public static string PredicateType(string kind) => $"https://agenttrust.dev/{kind}/v1";
 }

@@ -31,6 +31,22 @@ public sealed class ApiFunctions(AgentTrustApi api)
         string id) =>
         HandleAsync("SubmitApproval", request, client, new Dictionary<string, string> { ["id"] = id });
 
+    /// <summary>Anonymous at the platform: the signed, single-use approval token in the link authenticates (docs/approvals.md).</summary>
+    [Function("ShowApprovalConfirmation")]
+    public Task<HttpResponseData> ShowApprovalConfirmation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{id}/confirm")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        HandleAsync("ShowApprovalConfirmation", request, client, new Dictionary<string, string> { ["id"] = id });
+
+    /// <summary>Anonymous at the platform: the form carries the signed, single-use approval token.</summary>
+    [Function("ConfirmApproval")]
+    public Task<HttpResponseData> ConfirmApproval(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{id}/confirm")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        HandleAsync("ConfirmApproval", request, client, new Dictionary<string, string> { ["id"] = id });
+
     [Function("PublishPact")]
     public Task<HttpResponseData> PublishPact(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "pacts/{agent}/{lane}")] HttpRequestData request,

@@ -59,4 +59,10 @@ public sealed class GovernanceFunctions(AgentTrustTaskCatalog catalog, IServiceP
     [Function(nameof(LearnFromHumanActivity))]
     public Task<IReadOnlyList<JudgeLabel>> LearnFromHuman([ActivityTrigger] JudgeLabelsRequest input, FunctionContext context) =>
         catalog.RunActivityAsync<JudgeLabelsRequest, IReadOnlyList<JudgeLabel>>(nameof(LearnFromHumanActivity), input, context);
+
+    [Function(nameof(Orchestrations.Approvals.NotifyApproversActivity))]
+    public Task<IReadOnlyList<Orchestrations.Approvals.NotificationResult>> NotifyApprovers(
+        [ActivityTrigger] Orchestrations.Approvals.NotifyApproversRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<Orchestrations.Approvals.NotifyApproversRequest, IReadOnlyList<Orchestrations.Approvals.NotificationResult>>(
+            nameof(Orchestrations.Approvals.NotifyApproversActivity), input, context);
 }

@@ -48,7 +48,7 @@ public static class ActionViews
                 decision = progress?.Decision;
                 deadline = progress?.ApprovalDeadline;
                 groups = progress?.ApproverGroups;
-                if (progress?.Status == ActionStatus.AwaitingApproval)
+                if (progress?.AwaitsHuman == true)
                 {
                     links["approval"] = new Uri(requestUrl, $"/api/approvals/{metadata.InstanceId}").ToString();
                 }
@@ -85,7 +85,7 @@ public static class ActionViews
         }
 
         var progress = metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<ActionProgress>();
-        return progress?.Status == ActionStatus.AwaitingApproval;
+        return progress?.AwaitsHuman == true;
     }
 
     /// <summary>The status name as the API spells it (kebab case), the same as the JSON enums.</summary>

@@ -15,8 +15,10 @@ public sealed class AgentTrustApi
         Pacts.IPactStore pacts,
         Domain.Pacts.CelPactCompiler compiler,
         ServiceNowWebhookHandler serviceNowWebhook,
-        JiraWebhookHandler jiraWebhook)
+        JiraWebhookHandler jiraWebhook,
+        IServiceProvider services)
     {
+        ConfirmApproval = new ConfirmApprovalHandler(services);
         ProposeAction = new ProposeActionHandler(options, time);
         GetAction = new GetActionHandler();
         SubmitApproval = new SubmitApprovalHandler(options);
@@ -29,6 +31,9 @@ public sealed class AgentTrustApi
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
             new("GetAction", "GET", "actions/{id}", GetAction.HandleAsync),
             new("SubmitApproval", "POST", "approvals/{id}", SubmitApproval.HandleAsync),
+            // Approval links: the signed single-use token authenticates (docs/approvals.md); GET changes nothing.
+            new("ShowApprovalConfirmation", "GET", "approvals/{id}/confirm", ConfirmApproval.ShowAsync),
+            new("ConfirmApproval", "POST", "approvals/{id}/confirm", ConfirmApproval.ConfirmAsync),
             new("PublishPact", "PUT", "pacts/{agent}/{lane}", PublishPact.HandleAsync),
             new("GetPact", "GET", "pacts/{agent}/{lane}", GetPact.HandleAsync),
             // Webhooks authenticate by HMAC signature, not by function key or Entra ID (see docs/security.md).
@@ -42,6 +47,8 @@ public sealed class AgentTrustApi
     public GetActionHandler GetAction { get; }
 
     public SubmitApprovalHandler SubmitApproval { get; }
+
+    public ConfirmApprovalHandler ConfirmApproval { get; }
 
     public PublishPactHandler PublishPact { get; }
 

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace AgentTrust.Orchestrations.Api;
 
 /// <summary>
-/// <c>POST /api/approvals/{id}</c>: a human's answer to an action that waits for approval. Refused (409) when the
+/// <c>POST /api/approvals/{id}</c>: a human's answer to an action that waits for approval, for API clients (in production
+/// behind Entra ID: the approver named in the body is taken on trust; people use the signed links). Refused (409) when the
 /// action is not waiting, so a late or repeated answer never changes a decided action.
 /// </summary>
 public sealed class SubmitApprovalHandler(IOptions<ApiOptions> options)
@@ -41,7 +42,7 @@ public sealed class SubmitApprovalHandler(IOptions<ApiOptions> options)
         }
 
         var progress = metadata.IsRunning && metadata.SerializedCustomStatus is not null ? metadata.ReadCustomStatusAs<ActionProgress>() : null;
-        if (progress?.Status != ActionStatus.AwaitingApproval)
+        if (progress?.AwaitsHuman != true)
         {
             var view = ActionViews.From(metadata, request.Url);
             return Problems.Conflict(request, "not-awaiting-approval", "The action is not waiting for approval", $"Action '{id}' is '{view.Status}'.");

@@ -70,7 +70,7 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
                 return trail.Outcome(ActionStatus.Blocked, decision, approval: null);
         }
 
-        var approval = await WaitForApprovalAsync(context, pact.Pact.Approval, decision);
+        var approval = await WaitForApprovalAsync(context, trail, action, pact.Pact.Approval, decision, pact.Hash);
         await trail.RecordAsync(EvidenceKinds.Approval, approval, pact.Hash);
         if (juries is not null && approval.Approver is not null && juries.Any(j => j.Outcome == JuryOutcome.Uncertain))
         {
@@ -116,29 +116,70 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         return juries;
     }
 
-    static async Task<ApprovalRecord> WaitForApprovalAsync(TaskOrchestrationContext context, ApprovalPolicy policy, Decision decision)
+    /// <summary>
+    /// The approval wait, a durable loop over the pact's ladder (no sub-orchestrations: the local sidecar mishandles them):
+    /// rung 0 asks the pact's approver groups; when nobody answers before the next step's <c>afterSeconds</c>, the
+    /// request escalates and that step's groups are asked too; when the final deadline passes it fails closed. Each rung's
+    /// notices and their delivery results are evidence; the custom status names the rung honestly (awaiting-approval,
+    /// then escalated). An answer from any group asked so far is accepted until the deadline.
+    /// </summary>
+    static async Task<ApprovalRecord> WaitForApprovalAsync(
+        TaskOrchestrationContext context, EvidenceTrail trail, ProposedAction action, ApprovalPolicy policy, Decision decision, string pactHash)
     {
-        var deadline = Now(context).AddSeconds(policy.TimeoutSeconds);
-        context.SetCustomStatus(new ActionProgress(ActionStatus.AwaitingApproval, decision, deadline, policy.ApproverGroups));
+        var requestedAt = Now(context);
+        var deadline = requestedAt.AddSeconds(policy.TimeoutSeconds);
+        var ladder = new List<(DateTimeOffset Start, IReadOnlyList<string> Groups)> { (requestedAt, policy.ApproverGroups) };
+        ladder.AddRange((policy.Escalation ?? [])
+            .Where(step => step.AfterSeconds > 0 && step.AfterSeconds < policy.TimeoutSeconds)
+            .OrderBy(step => step.AfterSeconds)
+            .Select(step => (requestedAt.AddSeconds(step.AfterSeconds), step.ApproverGroups)));
 
-        using var cancelTimer = new CancellationTokenSource();
+        // One wait for the answer across every rung: an answer raised while a notice is being sent is buffered, not lost.
         var answer = context.WaitForExternalEvent<ApprovalDecision>(ApprovalDecision.EventName);
-        var timeout = context.CreateTimer(deadline.UtcDateTime, cancelTimer.Token);
-        var first = await Task.WhenAny(answer, timeout);
-        if (first == answer)
+        var asked = new List<string>();
+        for (var rung = 0; rung < ladder.Count; rung++)
         {
-            // Cancel synchronously: CancelAsync would run the timer's callbacks on the thread pool, outside the
-            // orchestration's single-threaded scheduler, and the orchestration would never resume.
+            var rungDeadline = rung + 1 < ladder.Count ? ladder[rung + 1].Start : deadline;
+            asked.AddRange(ladder[rung].Groups.Where(g => !asked.Contains(g, StringComparer.Ordinal)));
+            context.SetCustomStatus(new ActionProgress(
+                rung == 0 ? ActionStatus.AwaitingApproval : ActionStatus.Escalated, decision, deadline, [.. asked], rung, rungDeadline, requestedAt));
+
+            var request = Approvals.ApprovalRequest.Describe(
+                context.InstanceId, trail.ActionDigest, action, decision, rung, ladder[rung].Groups, requestedAt, rungDeadline, deadline);
+            // Not retried: the activity never throws for a failing channel, and a retry would send every notice twice.
+            var notices = await context.CallActivityAsync<IReadOnlyList<Approvals.NotificationResult>>(
+                nameof(Approvals.NotifyApproversActivity), new Approvals.NotifyApproversRequest(request));
+            await trail.RecordAsync(EvidenceKinds.Notification, new { rung, groups = ladder[rung].Groups, notices }, pactHash);
+
+            if (answer.IsCompleted)
+            {
+                return Answered(await answer, rung);
+            }
+
+            using var cancelTimer = new CancellationTokenSource();
+            var timeout = context.CreateTimer(rungDeadline.UtcDateTime, cancelTimer.Token);
+            var first = await Task.WhenAny(answer, timeout);
+            if (first == answer)
+            {
+                // Cancel synchronously: CancelAsync would run the timer's callbacks on the thread pool, outside the
+                // orchestration's single-threaded scheduler, and the orchestration would never resume.
 #pragma warning disable CA1849
-            cancelTimer.Cancel();
+                cancelTimer.Cancel();
 #pragma warning restore CA1849
-            var human = await answer;
-            var outcome = human.Approved ? ActionStatus.Approved : ActionStatus.Rejected;
-            return new ApprovalRecord(outcome, human.Approver, human.Comment, Now(context), deadline);
+                return Answered(await answer, rung);
+            }
         }
 
-        // Fail closed: nobody answered, so the action is not applied and is marked expired, not rejected by a person.
-        return new ApprovalRecord(ActionStatus.Expired, Approver: null, Comment: null, Now(context), deadline);
+        // Fail closed: nobody on any rung answered, so the action is not applied and is marked expired, not rejected by a person.
+        return new ApprovalRecord(ActionStatus.Expired, Approver: null, Comment: null, Now(context), deadline, requestedAt, ladder.Count - 1, [.. asked]);
+
+        ApprovalRecord Answered(ApprovalDecision human, int rung)
+        {
+            var decidedAt = Now(context);
+            var outcome = human.Approved ? ActionStatus.Approved : ActionStatus.Rejected;
+            return new ApprovalRecord(
+                outcome, human.Approver, human.Comment, decidedAt, deadline, requestedAt, rung, [.. asked], human.TokenId, (decidedAt - requestedAt).TotalSeconds);
+        }
     }
 
     /// <summary>
@@ -158,14 +199,20 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         }
     }
 
+    /// <summary>The action's content digest (<c>sha256:</c> over its canonical JSON), shared with the approval confirm handler.</summary>
+    public static string ActionDigestOf(ProposedAction action) => "sha256:" + Digest.OfCanonicalJson(action);
+
     static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
     /// <summary>Numbers the evidence of one action and links each record to the digest of the one before.</summary>
     sealed class EvidenceTrail(TaskOrchestrationContext context, ProposedAction action, TaskOptions retry)
     {
-        readonly string actionDigest = "sha256:" + Digest.OfCanonicalJson(action);
+        readonly string actionDigest = ActionDigestOf(action);
         readonly List<string> locations = [];
         string? previousDigest;
+
+        /// <summary>The digest every evidence record and every approval token of this action is bound to.</summary>
+        public string ActionDigest => actionDigest;
 
         public IReadOnlyList<string> Locations => locations;
 

@@ -32,6 +32,10 @@ public static class AgentTrustTelemetry
     public static readonly Histogram<double> ApprovalLatency = Meter.CreateHistogram<double>(
         "agenttrust.approval.latency", unit: "s", description: "Time from a proposal to its human approval or rejection.");
 
+    /// <summary>Approval link tokens refused, by reason (malformed, tampered, expired, foreign, replayed).</summary>
+    public static readonly Counter<long> ApprovalTokensRefused = Meter.CreateCounter<long>(
+        "agenttrust.approval.tokens_refused", unit: "{token}", description: "Approval link tokens refused, by reason.");
+
     /// <summary>Webhook deliveries by source and result (accepted, ignored, rejected reason).</summary>
     public static readonly Counter<long> Webhooks = Meter.CreateCounter<long>(
         "agenttrust.webhooks", unit: "{delivery}", description: "Ticketing webhook deliveries, by source and result.");

@@ -22,7 +22,8 @@ public sealed class GovernedActionEvidenceTests(LocalHostFixture fixture) : ICla
         await fixture.Api.ApproveAsync(id, approved: false);
         var rejected = await fixture.Api.WaitForStatusAsync(id, TimeSpan.FromSeconds(30), "rejected");
         Assert.Equal("applied", applied.GetProperty("status").GetString());
-        Assert.Equal(3, rejected.GetProperty("evidence").GetArrayLength());
+        // evaluation, decision, notification (who was asked), approval
+        Assert.Equal(4, rejected.GetProperty("evidence").GetArrayLength());
 
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();

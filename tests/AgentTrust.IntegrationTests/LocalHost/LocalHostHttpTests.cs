@@ -112,7 +112,8 @@ public sealed class LocalHostHttpTests(LocalHostFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal("rejected", final.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Equal(3, final.GetProperty("evidence").GetArrayLength());
+        // evaluation, decision, notification (who was asked), approval
+        Assert.Equal(4, final.GetProperty("evidence").GetArrayLength());
     }
 
     [Fact]

@@ -22,11 +22,11 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
-    public static async Task<LocalHostProcess> StartAsync(string connectionString, string taskHub)
+    public static async Task<LocalHostProcess> StartAsync(string connectionString, string taskHub, params string[] extraArguments)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(AzuriteFixture.RepositoryRoot, "cli", "bin", configuration, "net10.0", "agenttrust.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "serve", "--AgentTrust:LocalHost:Url=http://127.0.0.1:0", $"--AgentTrust:LocalHost:TaskHub={taskHub}"])
+        var start = new ProcessStartInfo("dotnet", [dll, "serve", "--AgentTrust:LocalHost:Url=http://127.0.0.1:0", $"--AgentTrust:LocalHost:TaskHub={taskHub}", .. extraArguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

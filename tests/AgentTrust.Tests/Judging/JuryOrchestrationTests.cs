@@ -77,7 +77,7 @@ public sealed class JuryOrchestrationTests(LocalModelsFixture fixture)
         Assert.True(after.For("yes").Weight > before.For("yes").Weight);
         Assert.True(after.For("no").Weight < before.For("no").Weight);
         Assert.Equal(before.For("broken"), after.For("broken"));
-        Assert.Equal(["evaluation", "jury", "decision", "approval", "judge-labels"], evidence.For(instanceId).Select(d => d.Kind));
+        Assert.Equal(["evaluation", "jury", "decision", "notification", "approval", "judge-labels"], evidence.For(instanceId).Select(d => d.Kind));
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class GovernAgentActionOrchestratorTests : IAsyncLifetime
 
         Assert.Equal(expected, outcome.Status);
         Assert.Equal("lead@example.com", outcome.Approval!.Approver);
-        Assert.Equal(["evaluation", "decision", "approval"], host.Evidence.For(id).Select(r => r.Kind));
+        Assert.Equal(["evaluation", "decision", "notification", "approval"], host.Evidence.For(id).Select(r => r.Kind));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations;
+using AgentTrust.Orchestrations.Approvals;
 using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Pacts;
 using Microsoft.DurableTask.Client;
@@ -14,12 +15,26 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
 {
     readonly DurableTaskTestHost host;
 
-    GovernanceTestHost(DurableTaskTestHost host, InMemoryPactStore pacts, InMemoryEvidenceStore evidence)
+    GovernanceTestHost(DurableTaskTestHost host, InMemoryPactStore pacts, InMemoryEvidenceStore evidence, InMemoryNotifier notifier, ApprovalTokens tokens)
     {
         this.host = host;
         Pacts = pacts;
         Evidence = evidence;
+        Notifier = notifier;
+        Tokens = tokens;
     }
+
+    /// <summary>The approval channel: every notice and its links.</summary>
+    public InMemoryNotifier Notifier { get; }
+
+    /// <summary>Issues and checks approval link tokens with the host's key.</summary>
+    public ApprovalTokens Tokens { get; }
+
+    /// <summary>This host's approval token key, for tests that check tokens at another time.</summary>
+    public byte[] TokenKey { get; private init; } = [];
+
+    /// <summary>A fresh approval token key.</summary>
+    public static byte[] NewTokenKey() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
     public DurableTaskClient Client => host.Client;
 
@@ -31,6 +46,9 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
     {
         var pacts = new InMemoryPactStore();
         var evidence = new InMemoryEvidenceStore();
+        var notifier = new InMemoryNotifier();
+        var tokenKey = NewTokenKey();
+        var tokens = new ApprovalTokens(tokenKey, TimeProvider.System);
         var host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddAgentTrustTasks(),
             new DurableTaskTestHostOptions
@@ -42,9 +60,11 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
                     services.AddSingleton<IEvidenceStore>(evidence);
                     services.AddSingleton<AgentTrust.Orchestrations.Governance.IActionIndex>(new InMemoryActionIndex());
                     services.AddSingleton<CelPactCompiler>();
+                    services.AddSingleton<INotifier>(notifier);
+                    services.AddSingleton(tokens);
                 },
             });
-        return new GovernanceTestHost(host, pacts, evidence);
+        return new GovernanceTestHost(host, pacts, evidence, notifier, tokens) { TokenKey = tokenKey };
     }
 
     public ValueTask DisposeAsync() => host.DisposeAsync();

@@ -1,0 +1,4 @@
+namespace AgentTrust.Orchestrations.Approvals;
+
+/// <summary>Input of <see cref="NotifyApproversActivity"/>.</summary>
+public sealed record NotifyApproversRequest(ApprovalRequest Request);
