@@ -12,6 +12,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Headless Chromium (Debian's package) for the browser test of the approval page; the test skips without it.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$(id -u)" = "0" ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >"$state/apt.log" 2>&1 \
+    || echo "note: chromium could not be installed; the browser test will be skipped (see $state/apt.log)"
+fi
 if [ ! -x node_modules/.bin/azurite ]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
