@@ -15,7 +15,8 @@ public sealed class AgentTrustApi
         Pacts.IPactStore pacts,
         Domain.Pacts.CelPactCompiler compiler,
         ServiceNowWebhookHandler serviceNowWebhook,
-        JiraWebhookHandler jiraWebhook)
+        JiraWebhookHandler jiraWebhook,
+        GetWeeklyMetricsHandler getWeeklyMetrics)
     {
         ProposeAction = new ProposeActionHandler(options, time);
         GetAction = new GetActionHandler();
@@ -24,6 +25,7 @@ public sealed class AgentTrustApi
         GetPact = new GetPactHandler(pacts);
         ServiceNowWebhook = serviceNowWebhook;
         JiraWebhook = jiraWebhook;
+        GetWeeklyMetrics = getWeeklyMetrics;
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -34,6 +36,7 @@ public sealed class AgentTrustApi
             // Webhooks authenticate by HMAC signature, not by function key or Entra ID (see docs/security.md).
             new("ServiceNowWebhook", "POST", "webhooks/servicenow", ServiceNowWebhook.HandleAsync),
             new("JiraWebhook", "POST", "webhooks/jira", JiraWebhook.HandleAsync),
+            new("GetWeeklyMetrics", "GET", "metrics/weekly", GetWeeklyMetrics.HandleAsync),
         ];
     }
 
@@ -50,6 +53,8 @@ public sealed class AgentTrustApi
     public ServiceNowWebhookHandler ServiceNowWebhook { get; }
 
     public JiraWebhookHandler JiraWebhook { get; }
+
+    public GetWeeklyMetricsHandler GetWeeklyMetrics { get; }
 
     /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }
