@@ -19,6 +19,8 @@ public static class CommandLine
           agenttrust pact test PATH...            runs each pact against its examples file and checks the expected outcomes
           agenttrust pact diff OLD NEW            shows what changed between two pact versions, flagging what loosens it
           agenttrust evidence verify|export ...   checks evidence signatures, hash chains and Merkle proofs offline (see docs/evidence.md)
+          agenttrust metrics FILE --format servicenow|rabobank-changes|rabobank-incidents|volvo [--json]
+              ITSM metrics (MTTR, reopen rate, change failure rate, escalation quality) from a records file, overall and per week
           agenttrust bench [--actions 400] [--concurrency 32] [--agents 8] [--url URL]
               governed actions per second through the HTTP API, with intake-to-decision latency percentiles
         """;
@@ -47,6 +49,8 @@ public static class CommandLine
                 return await AgentTrust.Domain.Pacts.Tooling.PactDiffCommand.RunAsync(rest[1..], stdout, stderr).ConfigureAwait(false);
             case "evidence":
                 return await AgentTrust.Orchestrations.Evidence.EvidenceCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
+            case "metrics":
+                return await AgentTrust.Domain.Metrics.Tooling.MetricsCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
             case "demo":

@@ -38,6 +38,11 @@ public static class AgentTrustServices
         services.TryAddSingleton<CelPactCompiler>();
         services.AddAgentTrustTicketing(configuration);
         services.AddAgentTrustApprovals(configuration);
+        services.AddOptions<Metrics.WeeklyMetricsOptions>().Bind(configuration.GetSection(Metrics.WeeklyMetricsOptions.SectionName));
+        services.TryAddSingleton<Metrics.TableWeeklyMetricsStore>();
+        services.TryAddSingleton<Metrics.OutcomeTableReader>();
+        services.TryAddSingleton<Metrics.WeeklyMetricsJob>();
+        services.TryAddSingleton<GetWeeklyMetricsHandler>();
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

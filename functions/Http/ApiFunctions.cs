@@ -63,6 +63,12 @@ public sealed class ApiFunctions(AgentTrustApi api)
         string lane) =>
         HandleAsync("GetPact", request, client, new Dictionary<string, string> { ["agent"] = agent, ["lane"] = lane });
 
+    [Function("GetWeeklyMetrics")]
+    public Task<HttpResponseData> GetWeeklyMetrics(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "metrics/weekly")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("GetWeeklyMetrics", request, client, new Dictionary<string, string>());
+
     /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
     [Function("ServiceNowWebhook")]
     public Task<HttpResponseData> ServiceNowWebhook(

@@ -16,6 +16,7 @@ public sealed class AgentTrustApi
         Domain.Pacts.CelPactCompiler compiler,
         ServiceNowWebhookHandler serviceNowWebhook,
         JiraWebhookHandler jiraWebhook,
+        GetWeeklyMetricsHandler getWeeklyMetrics,
         IServiceProvider services)
     {
         ConfirmApproval = new ConfirmApprovalHandler(services);
@@ -26,6 +27,7 @@ public sealed class AgentTrustApi
         GetPact = new GetPactHandler(pacts);
         ServiceNowWebhook = serviceNowWebhook;
         JiraWebhook = jiraWebhook;
+        GetWeeklyMetrics = getWeeklyMetrics;
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -39,6 +41,7 @@ public sealed class AgentTrustApi
             // Webhooks authenticate by HMAC signature, not by function key or Entra ID (see docs/security.md).
             new("ServiceNowWebhook", "POST", "webhooks/servicenow", ServiceNowWebhook.HandleAsync),
             new("JiraWebhook", "POST", "webhooks/jira", JiraWebhook.HandleAsync),
+            new("GetWeeklyMetrics", "GET", "metrics/weekly", GetWeeklyMetrics.HandleAsync),
         ];
     }
 
@@ -57,6 +60,8 @@ public sealed class AgentTrustApi
     public ServiceNowWebhookHandler ServiceNowWebhook { get; }
 
     public JiraWebhookHandler JiraWebhook { get; }
+
+    public GetWeeklyMetricsHandler GetWeeklyMetrics { get; }
 
     /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }
