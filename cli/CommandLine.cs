@@ -19,6 +19,8 @@ public static class CommandLine
           agenttrust pact test PATH...            runs each pact against its examples file and checks the expected outcomes
           agenttrust pact diff OLD NEW            shows what changed between two pact versions, flagging what loosens it
           agenttrust evidence verify|export ...   checks evidence signatures, hash chains and Merkle proofs offline (see docs/evidence.md)
+          agenttrust trust recompute --connection-string CS [--dry-run]
+              recomputes every trust score from the verified evidence and replaces stored scores that differ (docs/trust.md)
           agenttrust bench [--actions 400] [--concurrency 32] [--agents 8] [--url URL]
               governed actions per second through the HTTP API, with intake-to-decision latency percentiles
         """;
@@ -47,6 +49,8 @@ public static class CommandLine
                 return await AgentTrust.Domain.Pacts.Tooling.PactDiffCommand.RunAsync(rest[1..], stdout, stderr).ConfigureAwait(false);
             case "evidence":
                 return await AgentTrust.Orchestrations.Evidence.EvidenceCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
+            case "trust":
+                return await AgentTrust.Orchestrations.Trust.TrustCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
             case "demo":

@@ -5,6 +5,7 @@ using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Storage;
 using AgentTrust.Orchestrations.Ticketing;
+using AgentTrust.Orchestrations.Trust;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class AgentTrustServices
         services.TryAddSingleton<Governance.IActionIndex, Governance.TableActionIndex>();
         services.TryAddSingleton<CelPactCompiler>();
         services.AddAgentTrustTicketing(configuration);
+        services.AddAgentTrustScores(configuration);
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

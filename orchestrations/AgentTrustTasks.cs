@@ -1,5 +1,6 @@
 using AgentTrust.Orchestrations.Governance;
 using AgentTrust.Orchestrations.Ticketing.WriteBack;
+using AgentTrust.Orchestrations.Trust;
 using Microsoft.DurableTask;
 
 namespace AgentTrust.Orchestrations;
@@ -24,6 +25,7 @@ public static class AgentTrustTasks
         registry.AddActivity<JudgeClauseActivity>();
         registry.AddActivity<AggregateJuryActivity>();
         registry.AddActivity<LearnFromHumanActivity>();
+        registry.AddActivity<UpdateTrustActivity>();
         return registry;
     }
 }

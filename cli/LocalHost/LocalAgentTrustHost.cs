@@ -138,6 +138,7 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
         workerBuilder.Services.AddAgentTrustJudges(configuration);
         workerBuilder.Services.AddHostedService<LocalJudgeWarmUpService>();
         workerBuilder.Services.AddHostedService<Orchestrations.Evidence.EvidenceCheckpointService>();
+        workerBuilder.Services.AddHostedService<Orchestrations.Trust.TrustRecomputeService>();
         workerBuilder.Services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(workerChannel);

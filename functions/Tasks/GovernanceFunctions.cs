@@ -5,6 +5,7 @@ using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Governance;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Ticketing.WriteBack;
+using AgentTrust.Orchestrations.Trust;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -59,4 +60,8 @@ public sealed class GovernanceFunctions(AgentTrustTaskCatalog catalog, IServiceP
     [Function(nameof(LearnFromHumanActivity))]
     public Task<IReadOnlyList<JudgeLabel>> LearnFromHuman([ActivityTrigger] JudgeLabelsRequest input, FunctionContext context) =>
         catalog.RunActivityAsync<JudgeLabelsRequest, IReadOnlyList<JudgeLabel>>(nameof(LearnFromHumanActivity), input, context);
+
+    [Function(nameof(UpdateTrustActivity))]
+    public Task<TrustChange?> UpdateTrust([ActivityTrigger] UpdateTrustRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<UpdateTrustRequest, TrustChange?>(nameof(UpdateTrustActivity), input, context);
 }

@@ -15,7 +15,9 @@ public sealed class AgentTrustApi
         Pacts.IPactStore pacts,
         Domain.Pacts.CelPactCompiler compiler,
         ServiceNowWebhookHandler serviceNowWebhook,
-        JiraWebhookHandler jiraWebhook)
+        JiraWebhookHandler jiraWebhook,
+        PostOutcomeHandler postOutcome,
+        GetTrustHandler getTrust)
     {
         ProposeAction = new ProposeActionHandler(options, time);
         GetAction = new GetActionHandler();
@@ -24,6 +26,8 @@ public sealed class AgentTrustApi
         GetPact = new GetPactHandler(pacts);
         ServiceNowWebhook = serviceNowWebhook;
         JiraWebhook = jiraWebhook;
+        PostOutcome = postOutcome;
+        GetTrust = getTrust;
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -34,6 +38,8 @@ public sealed class AgentTrustApi
             // Webhooks authenticate by HMAC signature, not by function key or Entra ID (see docs/security.md).
             new("ServiceNowWebhook", "POST", "webhooks/servicenow", ServiceNowWebhook.HandleAsync),
             new("JiraWebhook", "POST", "webhooks/jira", JiraWebhook.HandleAsync),
+            new("PostOutcome", "POST", "outcomes", PostOutcome.HandleAsync),
+            new("GetTrust", "GET", "agents/{agent}/trust", GetTrust.HandleAsync),
         ];
     }
 
@@ -50,6 +56,10 @@ public sealed class AgentTrustApi
     public ServiceNowWebhookHandler ServiceNowWebhook { get; }
 
     public JiraWebhookHandler JiraWebhook { get; }
+
+    public PostOutcomeHandler PostOutcome { get; }
+
+    public GetTrustHandler GetTrust { get; }
 
     /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }
