@@ -14,11 +14,13 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
 {
     readonly DurableTaskTestHost host;
 
-    GovernanceTestHost(DurableTaskTestHost host, InMemoryPactStore pacts, InMemoryEvidenceStore evidence)
+    GovernanceTestHost(DurableTaskTestHost host, InMemoryPactStore pacts, InMemoryEvidenceStore evidence, InMemoryTrustStore trust, InMemoryTrustAttributionIndex attribution)
     {
         this.host = host;
         Pacts = pacts;
         Evidence = evidence;
+        Trust = trust;
+        Attribution = attribution;
     }
 
     public DurableTaskClient Client => host.Client;
@@ -27,10 +29,16 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
 
     public InMemoryEvidenceStore Evidence { get; }
 
+    public InMemoryTrustStore Trust { get; }
+
+    public InMemoryTrustAttributionIndex Attribution { get; }
+
     public static async Task<GovernanceTestHost> StartAsync()
     {
         var pacts = new InMemoryPactStore();
         var evidence = new InMemoryEvidenceStore();
+        var trust = new InMemoryTrustStore();
+        var attribution = new InMemoryTrustAttributionIndex();
         var host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddAgentTrustTasks(),
             new DurableTaskTestHostOptions
@@ -42,9 +50,14 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
                     services.AddSingleton<IEvidenceStore>(evidence);
                     services.AddSingleton<AgentTrust.Orchestrations.Governance.IActionIndex>(new InMemoryActionIndex());
                     services.AddSingleton<CelPactCompiler>();
+                    services.AddSingleton<AgentTrust.Orchestrations.Trust.ITrustStore>(trust);
+                    services.AddSingleton<AgentTrust.Orchestrations.Trust.ITrustAttributionIndex>(attribution);
+                    services.AddSingleton(AgentTrust.Domain.Trust.TrustParameters.Default);
+                    services.AddSingleton(TimeProvider.System);
+                    services.AddSingleton<AgentTrust.Orchestrations.Trust.TrustEngine>();
                 },
             });
-        return new GovernanceTestHost(host, pacts, evidence);
+        return new GovernanceTestHost(host, pacts, evidence, trust, attribution);
     }
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
