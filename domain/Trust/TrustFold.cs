@@ -32,6 +32,11 @@ public static class TrustFold
             version = v;
             since = signal.OccurredAt;
         }
+        else if (signal.Version is { } same && string.Equals(same, version, StringComparison.Ordinal) && since is { } start && signal.OccurredAt < start)
+        {
+            // The current version was in use earlier than first seen (signals arrive out of order): it started then.
+            since = signal.OccurredAt;
+        }
 
         // A late signal from before a version change is discounted as if it had arrived before the change.
         var kept = Math.Pow(parameters.VersionDiscount, discounts.Count(d => d > signal.OccurredAt));
