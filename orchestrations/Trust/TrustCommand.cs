@@ -15,7 +15,7 @@ public static class TrustCommand
 {
     public const string Usage = """
         usage:
-          agenttrust trust recompute --connection-string CS [--dry-run] [--table NAME]
+          agenttrust trust recompute --connection-string CS [--dry-run] [--table NAME] [--container NAME] [--log-table NAME]
 
           --dry-run   compare only: report which stored scores differ from the evidence, change nothing
         """;
@@ -27,6 +27,7 @@ public static class TrustCommand
         ArgumentNullException.ThrowIfNull(stderr);
         string? connection = null;
         string? table = null;
+        var storage = new AgentTrustStorageOptions();
         var dryRun = false;
         if (args.Length == 0 || args[0] != "recompute")
         {
@@ -47,6 +48,12 @@ public static class TrustCommand
                 case "--table" when i + 1 < args.Length:
                     table = args[++i];
                     break;
+                case "--container" when i + 1 < args.Length:
+                    storage.EvidenceContainerName = args[++i];
+                    break;
+                case "--log-table" when i + 1 < args.Length:
+                    storage.EvidenceLogTableName = args[++i];
+                    break;
                 default:
                     await stderr.WriteLineAsync($"unexpected argument '{args[i]}'" + Environment.NewLine + Usage).ConfigureAwait(false);
                     return 2;
@@ -59,7 +66,8 @@ public static class TrustCommand
             return 2;
         }
 
-        var clients = new StorageClients(Options.Create(new AgentTrustStorageOptions { ConnectionString = connection }));
+        storage.ConnectionString = connection;
+        var clients = new StorageClients(Options.Create(storage));
         var options = new TrustOptions();
         if (table is not null)
         {

@@ -17,7 +17,8 @@ internal sealed class TrustRig : IDisposable
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         Evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
-        var options = Options.Create(new TrustOptions { TableName = "trust" + suffix, AttributionTableName = "attribution" + suffix });
+        TableName = "trust" + suffix;
+        var options = Options.Create(new TrustOptions { TableName = TableName, AttributionTableName = "attribution" + suffix });
         Store = new TableTrustStore(Evidence.Clients, options);
         Attribution = new TableTrustAttributionIndex(Evidence.Clients, options);
         Outcomes = new TableOutcomeStore(Evidence.Clients, Options.Create(new OutcomeStoreOptions { TableName = "outcomes" + suffix }));
@@ -26,6 +27,8 @@ internal sealed class TrustRig : IDisposable
         GetTrust = new GetTrustHandler(Engine, options, TimeProvider.System);
         Recomputer = new TrustRecomputer(new StorageEvidenceExporter(Evidence.Clients), Store, TrustParameters.Default);
     }
+
+    public string TableName { get; }
 
     public EvidenceFixtures Evidence { get; }
 
