@@ -21,6 +21,8 @@ public static class CommandLine
           agenttrust evidence verify|export ...   checks evidence signatures, hash chains and Merkle proofs offline (see docs/evidence.md)
           agenttrust metrics FILE --format servicenow|rabobank-changes|rabobank-incidents|volvo [--json]
               ITSM metrics (MTTR, reopen rate, change failure rate, escalation quality) from a records file, overall and per week
+          agenttrust trust recompute --connection-string CS [--dry-run]
+              recomputes every trust score from the verified evidence and replaces stored scores that differ (docs/trust.md)
           agenttrust bench [--actions 400] [--concurrency 32] [--agents 8] [--url URL]
               governed actions per second through the HTTP API, with intake-to-decision latency percentiles
         """;
@@ -51,6 +53,8 @@ public static class CommandLine
                 return await AgentTrust.Orchestrations.Evidence.EvidenceCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "metrics":
                 return await AgentTrust.Domain.Metrics.Tooling.MetricsCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
+            case "trust":
+                return await AgentTrust.Orchestrations.Trust.TrustCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
             case "demo":

@@ -6,6 +6,7 @@ using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Storage;
 using AgentTrust.Orchestrations.Ticketing;
+using AgentTrust.Orchestrations.Trust;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,7 @@ public static class AgentTrustServices
         services.TryAddSingleton<Metrics.OutcomeTableReader>();
         services.TryAddSingleton<Metrics.WeeklyMetricsJob>();
         services.TryAddSingleton<GetWeeklyMetricsHandler>();
+        services.AddAgentTrustScores(configuration);
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

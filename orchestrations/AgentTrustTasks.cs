@@ -1,5 +1,6 @@
 using AgentTrust.Orchestrations.Governance;
 using AgentTrust.Orchestrations.Ticketing.WriteBack;
+using AgentTrust.Orchestrations.Trust;
 using Microsoft.DurableTask;
 
 namespace AgentTrust.Orchestrations;
@@ -25,6 +26,7 @@ public static class AgentTrustTasks
         registry.AddActivity<AggregateJuryActivity>();
         registry.AddActivity<LearnFromHumanActivity>();
         registry.AddActivity<Approvals.NotifyApproversActivity>();
+        registry.AddActivity<UpdateTrustActivity>();
         return registry;
     }
 }

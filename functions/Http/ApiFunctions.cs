@@ -69,6 +69,19 @@ public sealed class ApiFunctions(AgentTrustApi api)
         [DurableClient] DurableTaskClient client) =>
         HandleAsync("GetWeeklyMetrics", request, client, new Dictionary<string, string>());
 
+    [Function("PostOutcome")]
+    public Task<HttpResponseData> PostOutcome(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "outcomes")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("PostOutcome", request, client, new Dictionary<string, string>());
+
+    [Function("GetTrust")]
+    public Task<HttpResponseData> GetTrust(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agents/{agent}/trust")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string agent) =>
+        HandleAsync("GetTrust", request, client, new Dictionary<string, string> { ["agent"] = agent });
+
     /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
     [Function("ServiceNowWebhook")]
     public Task<HttpResponseData> ServiceNowWebhook(

@@ -5,6 +5,7 @@ using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Governance;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Ticketing.WriteBack;
+using AgentTrust.Orchestrations.Trust;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -65,4 +66,8 @@ public sealed class GovernanceFunctions(AgentTrustTaskCatalog catalog, IServiceP
         [ActivityTrigger] Orchestrations.Approvals.NotifyApproversRequest input, FunctionContext context) =>
         catalog.RunActivityAsync<Orchestrations.Approvals.NotifyApproversRequest, IReadOnlyList<Orchestrations.Approvals.NotificationResult>>(
             nameof(Orchestrations.Approvals.NotifyApproversActivity), input, context);
+
+    [Function(nameof(UpdateTrustActivity))]
+    public Task<TrustChange?> UpdateTrust([ActivityTrigger] UpdateTrustRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<UpdateTrustRequest, TrustChange?>(nameof(UpdateTrustActivity), input, context);
 }

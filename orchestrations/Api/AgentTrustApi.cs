@@ -17,6 +17,8 @@ public sealed class AgentTrustApi
         ServiceNowWebhookHandler serviceNowWebhook,
         JiraWebhookHandler jiraWebhook,
         GetWeeklyMetricsHandler getWeeklyMetrics,
+        PostOutcomeHandler postOutcome,
+        GetTrustHandler getTrust,
         IServiceProvider services)
     {
         ConfirmApproval = new ConfirmApprovalHandler(services);
@@ -28,6 +30,8 @@ public sealed class AgentTrustApi
         ServiceNowWebhook = serviceNowWebhook;
         JiraWebhook = jiraWebhook;
         GetWeeklyMetrics = getWeeklyMetrics;
+        PostOutcome = postOutcome;
+        GetTrust = getTrust;
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -42,6 +46,8 @@ public sealed class AgentTrustApi
             new("ServiceNowWebhook", "POST", "webhooks/servicenow", ServiceNowWebhook.HandleAsync),
             new("JiraWebhook", "POST", "webhooks/jira", JiraWebhook.HandleAsync),
             new("GetWeeklyMetrics", "GET", "metrics/weekly", GetWeeklyMetrics.HandleAsync),
+            new("PostOutcome", "POST", "outcomes", PostOutcome.HandleAsync),
+            new("GetTrust", "GET", "agents/{agent}/trust", GetTrust.HandleAsync),
         ];
     }
 
@@ -62,6 +68,9 @@ public sealed class AgentTrustApi
     public JiraWebhookHandler JiraWebhook { get; }
 
     public GetWeeklyMetricsHandler GetWeeklyMetrics { get; }
+    public PostOutcomeHandler PostOutcome { get; }
+
+    public GetTrustHandler GetTrust { get; }
 
     /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }

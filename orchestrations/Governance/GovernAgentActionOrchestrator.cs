@@ -7,6 +7,7 @@ using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Ticketing.WriteBack;
+using AgentTrust.Orchestrations.Trust;
 using Microsoft.DurableTask;
 
 namespace AgentTrust.Orchestrations.Governance;
@@ -58,6 +59,7 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         trail.Juries = juries;
         var decision = await context.CallActivityAsync<Decision>(nameof(DecideActivity), new DecideRequest(pact.Pact, evaluation, action, juries), Retry);
         await trail.RecordAsync(EvidenceKinds.Decision, decision, pact.Hash);
+        await context.CallActivityAsync<TrustChange?>(nameof(UpdateTrustActivity), TrustUpdate(context, action) with { Evaluation = evaluation, Juries = juries }, Retry);
 
         switch (decision.Kind)
         {
@@ -72,6 +74,13 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
 
         var approval = await WaitForApprovalAsync(context, trail, action, pact.Pact.Approval, decision, pact.Hash);
         await trail.RecordAsync(EvidenceKinds.Approval, approval, pact.Hash);
+        if (approval.Approver is not null)
+        {
+            // A person's answer is an outcome: a rejection counts against the agent (an expired wait counts for nothing).
+            await context.CallActivityAsync<TrustChange?>(
+                nameof(UpdateTrustActivity), TrustUpdate(context, action) with { Approved = approval.Outcome == ActionStatus.Approved }, Retry);
+        }
+
         if (juries is not null && approval.Approver is not null && juries.Any(j => j.Outcome == JuryOutcome.Uncertain))
         {
             // The human's answer is the label the uncertain juries lacked: the judges learn from it. Not retried, so a
@@ -201,6 +210,9 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
 
     /// <summary>The action's content digest (<c>sha256:</c> over its canonical JSON), shared with the approval confirm handler.</summary>
     public static string ActionDigestOf(ProposedAction action) => "sha256:" + Digest.OfCanonicalJson(action);
+
+    static UpdateTrustRequest TrustUpdate(TaskOrchestrationContext context, ProposedAction action) =>
+        new(context.InstanceId, action.AgentId, action.Lane, action.Ticket.System, action.Ticket.Id, Now(context));
 
     static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 

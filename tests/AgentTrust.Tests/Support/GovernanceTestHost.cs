@@ -15,13 +15,15 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
 {
     readonly DurableTaskTestHost host;
 
-    GovernanceTestHost(DurableTaskTestHost host, InMemoryPactStore pacts, InMemoryEvidenceStore evidence, InMemoryNotifier notifier, ApprovalTokens tokens)
+    GovernanceTestHost(DurableTaskTestHost host, InMemoryPactStore pacts, InMemoryEvidenceStore evidence, InMemoryNotifier notifier, ApprovalTokens tokens, InMemoryTrustStore trust, InMemoryTrustAttributionIndex attribution)
     {
         this.host = host;
         Pacts = pacts;
         Evidence = evidence;
         Notifier = notifier;
         Tokens = tokens;
+        Trust = trust;
+        Attribution = attribution;
     }
 
     /// <summary>The approval channel: every notice and its links.</summary>
@@ -42,6 +44,10 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
 
     public InMemoryEvidenceStore Evidence { get; }
 
+    public InMemoryTrustStore Trust { get; }
+
+    public InMemoryTrustAttributionIndex Attribution { get; }
+
     public static async Task<GovernanceTestHost> StartAsync()
     {
         var pacts = new InMemoryPactStore();
@@ -49,6 +55,8 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
         var notifier = new InMemoryNotifier();
         var tokenKey = NewTokenKey();
         var tokens = new ApprovalTokens(tokenKey, TimeProvider.System);
+        var trust = new InMemoryTrustStore();
+        var attribution = new InMemoryTrustAttributionIndex();
         var host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddAgentTrustTasks(),
             new DurableTaskTestHostOptions
@@ -62,9 +70,14 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
                     services.AddSingleton<CelPactCompiler>();
                     services.AddSingleton<INotifier>(notifier);
                     services.AddSingleton(tokens);
+                    services.AddSingleton<AgentTrust.Orchestrations.Trust.ITrustStore>(trust);
+                    services.AddSingleton<AgentTrust.Orchestrations.Trust.ITrustAttributionIndex>(attribution);
+                    services.AddSingleton(AgentTrust.Domain.Trust.TrustParameters.Default);
+                    services.AddSingleton(TimeProvider.System);
+                    services.AddSingleton<AgentTrust.Orchestrations.Trust.TrustEngine>();
                 },
             });
-        return new GovernanceTestHost(host, pacts, evidence, notifier, tokens) { TokenKey = tokenKey };
+        return new GovernanceTestHost(host, pacts, evidence, notifier, tokens, trust, attribution) { TokenKey = tokenKey };
     }
 
     public ValueTask DisposeAsync() => host.DisposeAsync();

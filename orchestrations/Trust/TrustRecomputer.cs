@@ -1,0 +1,54 @@
+using AgentTrust.Domain.Evidence.Verification;
+using AgentTrust.Domain.Trust;
+using AgentTrust.Orchestrations.Evidence;
+
+namespace AgentTrust.Orchestrations.Trust;
+
+/// <summary>
+/// Recomputes every score from the evidence: exports the storage account's logs, verifies them (records the verifier
+/// cannot vouch for are left out), folds the trust-change records, compares with the stored states and writes the
+/// recomputed ones. Run hourly by a timer and on demand by <c>agenttrust trust recompute</c>.
+/// </summary>
+public sealed class TrustRecomputer(StorageEvidenceExporter exporter, ITrustStore store, TrustParameters parameters)
+{
+    /// <summary>Relative difference in evidence mass below which stored and recomputed state are the same (fold-order rounding).</summary>
+    public const double Tolerance = 1e-9;
+
+    public async Task<TrustRecomputeReport> RunAsync(bool write = true, CancellationToken cancellationToken = default)
+    {
+        var bundle = await exporter.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var result = TrustRecomputation.Run(bundle, new EvidenceVerifier(), parameters);
+        var differing = new List<string>();
+        foreach (var ((agent, lane), recomputed) in result.States.OrderBy(s => s.Key.AgentId, StringComparer.Ordinal).ThenBy(s => s.Key.Lane, StringComparer.Ordinal))
+        {
+            var stored = await store.GetAsync(agent, lane, cancellationToken).ConfigureAwait(false);
+            if (stored is null || !Same(stored, recomputed))
+            {
+                differing.Add($"{agent}/{lane}");
+                if (write)
+                {
+                    await store.PutAsync(recomputed, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return new TrustRecomputeReport(
+            result.Records, result.Signals, result.SkippedUnverified, result.States.Count, differing,
+            [.. result.Verification.Problems.Select(p => p.ToString())]);
+    }
+
+    /// <summary>Same evidence, version and event count, up to rounding.</summary>
+    public static bool Same(TrustState a, TrustState b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Version == b.Version && a.VersionSince == b.VersionSince && a.LastEventAt == b.LastEventAt
+            && Same(a.Conduct, b.Conduct) && Same(a.Outcome, b.Outcome);
+    }
+
+    static bool Same(BetaEvidence a, BetaEvidence b) =>
+        a.Events == b.Events && a.AnchorAt == b.AnchorAt
+        && Close(a.Positive, b.Positive) && Close(a.Negative, b.Negative) && Close(a.FastPositive, b.FastPositive) && Close(a.FastNegative, b.FastNegative);
+
+    static bool Close(double x, double y) => Math.Abs(x - y) <= Tolerance * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y)));
+}
