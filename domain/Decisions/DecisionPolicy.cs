@@ -13,49 +13,61 @@ namespace AgentTrust.Domain.Decisions;
 /// </summary>
 public static class DecisionPolicy
 {
+    static readonly string[] CleanReasons = ["every clause passed and confidence meets the pact"];
+
     public static Decision Decide(Pact pact, PactEvaluation evaluation, ProposedAction action, IReadOnlyList<JuryResult>? juries = null)
     {
         ArgumentNullException.ThrowIfNull(pact);
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(action);
 
-        var block = new List<string>();
-        var human = new List<string>();
-        var notes = new List<string>();
+        // Lists are made only when a clause needs one: the common clean path allocates nothing but the decision.
+        List<string>? block = null;
+        List<string>? human = null;
+        List<string>? notes = null;
 
         if (!evaluation.ActionAllowed)
         {
-            block.Add($"action type '{action.ActionType}' is not allowed by the pact (allowed: {string.Join(", ", pact.AllowedActions)})");
+            (block ??= []).Add($"action type '{action.ActionType}' is not allowed by the pact (allowed: {string.Join(", ", pact.AllowedActions)})");
         }
 
-        foreach (var evaluated in evaluation.Clauses)
+        var clauses = evaluation.Clauses;
+        for (var i = 0; i < clauses.Count; i++)
         {
+            var evaluated = clauses[i];
+            if (evaluated.Outcome is ClauseOutcome.Passed or ClauseOutcome.NotApplicable)
+            {
+                continue;
+            }
+
             var clause = WithJury(evaluated, juries);
             switch (clause.Outcome)
             {
                 case ClauseOutcome.Violated when clause.Severity >= ClauseSeverity.Major:
-                    block.Add($"clause '{clause.ClauseId}' ({Name(clause.Severity)}) violated");
+                    (block ??= []).Add($"clause '{clause.ClauseId}' ({Name(clause.Severity)}) violated");
                     break;
                 case ClauseOutcome.Violated when clause.Severity == ClauseSeverity.Minor:
-                    human.Add($"clause '{clause.ClauseId}' (minor) violated");
+                    (human ??= []).Add($"clause '{clause.ClauseId}' (minor) violated");
                     break;
                 case ClauseOutcome.Violated:
-                    notes.Add($"clause '{clause.ClauseId}' (info) not met");
+                    (notes ??= []).Add($"clause '{clause.ClauseId}' (info) not met");
                     break;
                 case ClauseOutcome.Error:
                     // An expression that cannot be evaluated proves nothing: fail towards a human, never a pass.
-                    human.Add($"clause '{clause.ClauseId}' could not be evaluated: {clause.Message}");
+                    (human ??= []).Add($"clause '{clause.ClauseId}' could not be evaluated: {clause.Message}");
                     break;
                 case ClauseOutcome.Deferred when JuryFor(clause.ClauseId, juries) is { } uncertain:
-                    human.Add($"clause '{clause.ClauseId}' needs judgment and the jury is uncertain: {uncertain.Reason}");
+                    (human ??= []).Add($"clause '{clause.ClauseId}' needs judgment and the jury is uncertain: {uncertain.Reason}");
                     break;
                 case ClauseOutcome.Deferred:
-                    human.Add($"clause '{clause.ClauseId}' needs judgment and no jury answered");
+                    (human ??= []).Add($"clause '{clause.ClauseId}' needs judgment and no jury answered");
                     break;
             }
         }
 
-        if (block.Count > 0)
+        human ??= [];
+        notes ??= [];
+        if (block is not null)
         {
             return new Decision(DecisionKind.Block, [.. block, .. human, .. notes], evaluation.PactHash, evaluation.PactVersion);
         }
@@ -85,7 +97,8 @@ public static class DecisionPolicy
             return new Decision(DecisionKind.RequireApproval, [.. human, .. notes], evaluation.PactHash, evaluation.PactVersion);
         }
 
-        return new Decision(DecisionKind.AutoApply, ["every clause passed and confidence meets the pact", .. notes], evaluation.PactHash, evaluation.PactVersion);
+        return new Decision(
+            DecisionKind.AutoApply, notes.Count == 0 ? CleanReasons : ["every clause passed and confidence meets the pact", .. notes], evaluation.PactHash, evaluation.PactVersion);
     }
 
     /// <summary>A deferred clause takes its jury's outcome; an uncertain jury keeps it deferred (a human decides).</summary>
