@@ -57,7 +57,7 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
         var tokens = new ApprovalTokens(tokenKey, TimeProvider.System);
         var trust = new InMemoryTrustStore();
         var attribution = new InMemoryTrustAttributionIndex();
-        var host = await DurableTaskTestHost.StartAsync(
+        var host = await TestHostStarter.StartAsync(
             registry => registry.AddAgentTrustTasks(),
             new DurableTaskTestHostOptions
             {
