@@ -93,6 +93,11 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
         services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = options.TaskHub,
+            // One process per task hub: the app lease only delays recovery after a crash (its lease must expire
+            // before a restarted host may start), so it is off; partition leases still keep ownership exclusive.
+            UseAppLease = false,
+            // A worker id per process, so a restarted host never mistakes the dead one's partition lease for its own.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             PartitionCount = options.PartitionCount,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,

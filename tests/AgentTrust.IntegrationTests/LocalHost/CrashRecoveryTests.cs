@@ -27,7 +27,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         Assert.Equal("awaiting-approval", (await restarted.GetAsync(id)).GetProperty("status").GetString());
 
         var (accepted, _) = await restarted.ApproveAsync(id, approved: true);
-        var final = await restarted.WaitForStatusAsync(id, TimeSpan.FromSeconds(90), "approved", "rejected", "expired");
+        var final = await restarted.WaitForStatusAsync(id, TimeSpan.FromSeconds(180), "approved", "rejected", "expired");
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal("approved", final.GetProperty("status").GetString());
