@@ -19,19 +19,10 @@ public static class RabobankIncidentsImporter
         var fields = new List<string>(32);
         var events = new List<LifecycleEvent>();
         var unreadable = new List<UnreadableRow>();
-        if (!csv.TryRead(fields))
+        if (CsvHeader.Open(csv, fields, Columns, out var header, out var at) is { } failure)
         {
-            return new ImportResult(events, 0, [new UnreadableRow(1, "the file is empty (no header)")]);
+            return failure;
         }
-
-        var header = new CsvHeader(fields);
-        var at = header.Require(Columns, out var missing);
-        if (missing.Count > 0)
-        {
-            return new ImportResult(events, 0, [new UnreadableRow(1, $"missing column(s): {string.Join(", ", missing)}")]);
-        }
-
-        csv.Wanted = header.Mask(at);
 
         var rows = 0L;
         var row = new DateTimeOffset?[4];
