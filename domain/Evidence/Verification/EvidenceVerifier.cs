@@ -27,6 +27,12 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
             notes.Add("public keys were taken from the evidence itself: this proves integrity, not origin; pass trusted keys to prove who signed");
         }
 
+        if (bundle.InFlight.Count > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{bundle.InFlight.Count} record(s) were being written (stored, not yet logged) and are left out; verify again to include them"));
+        }
+
         var problems = new List<EvidenceProblem>();
         long records = 0;
         long signatures = 0;
