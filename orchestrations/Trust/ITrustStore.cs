@@ -16,6 +16,15 @@ public interface ITrustStore
     /// <summary>The newest signals applied to one agent and lane, newest first.</summary>
     Task<IReadOnlyList<TrustSignal>> RecentSignalsAsync(string agentId, string lane, int take, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces a state with one recomputed from evidence.</summary>
+    /// <summary>Every agent and lane's state with its version, read before a recomputation.</summary>
+    Task<IReadOnlyList<StoredTrustState>> ListAllAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a state with one recomputed from evidence, only if it is still at <paramref name="expectedVersion"/>
+    /// (null: only if there is none). False when another writer got there first: nothing is written.
+    /// </summary>
+    Task<bool> ReplaceAsync(TrustState state, string? expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a state unconditionally (repair tools and tests; the recomputer uses <see cref="ReplaceAsync"/>).</summary>
     Task PutAsync(TrustState state, CancellationToken cancellationToken = default);
 }

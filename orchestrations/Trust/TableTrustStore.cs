@@ -117,6 +117,45 @@ public sealed class TableTrustStore : ITrustStore
         await table.UpsertEntityAsync(StateEntity(state), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<StoredTrustState>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        await ensureTable.Value.ConfigureAwait(false);
+        var states = new List<StoredTrustState>();
+        // State rows sort between "state|" and "state}" ('}' follows '|'); signal rows are never read.
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            e => e.RowKey.CompareTo(StatePrefix) >= 0 && e.RowKey.CompareTo("state}") < 0,
+            select: ["State"],
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            states.Add(new StoredTrustState(Parse(entity), entity.ETag.ToString()));
+        }
+
+        return states;
+    }
+
+    public async Task<bool> ReplaceAsync(TrustState state, string? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await ensureTable.Value.ConfigureAwait(false);
+        try
+        {
+            if (expectedVersion is null)
+            {
+                await table.AddEntityAsync(StateEntity(state), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(StateEntity(state), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
     async Task<(TrustState? State, ETag? ETag)> ReadAsync(string agentId, string lane, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(agentId, StatePrefix + lane, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -93,6 +93,11 @@ public static class TrustCommand
             await stdout.WriteLineAsync("  differs: " + key).ConfigureAwait(false);
         }
 
+        foreach (var key in report.ChangedMeanwhile)
+        {
+            await stdout.WriteLineAsync("  not replaced (a signal was applied during the run; the next run checks it): " + key).ConfigureAwait(false);
+        }
+
         foreach (var problem in report.Problems)
         {
             await stderr.WriteLineAsync("problem: " + problem).ConfigureAwait(false);

@@ -7,4 +7,8 @@ public sealed record TrustRecomputeReport(
     long SkippedUnverified,
     int States,
     IReadOnlyList<string> Differing,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>Differing states not replaced because a signal was applied to them during the run (next run).</summary>
+    public IReadOnlyList<string> ChangedMeanwhile { get; init; } = [];
+}

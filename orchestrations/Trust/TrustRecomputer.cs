@@ -9,6 +9,12 @@ namespace AgentTrust.Orchestrations.Trust;
 /// cannot vouch for are left out), folds the trust-change records, compares with the stored states and writes the
 /// recomputed ones. Run hourly by a timer and on demand by <c>agenttrust trust recompute</c>.
 /// </summary>
+/// <remarks>
+/// It runs while signals are applied. The stored states are read before the evidence: a signal's record is logged
+/// before the signal is applied, so every signal a stored state holds is in the evidence read after it. A state is
+/// replaced only if its row is unchanged since (ETag): a signal applied during the run is never rolled back; that
+/// state is left for the next run and reported as changed meanwhile.
+/// </remarks>
 public sealed class TrustRecomputer(StorageEvidenceExporter exporter, ITrustStore store, TrustParameters parameters)
 {
     /// <summary>Relative difference in evidence mass below which stored and recomputed state are the same (fold-order rounding).</summary>
@@ -16,25 +22,31 @@ public sealed class TrustRecomputer(StorageEvidenceExporter exporter, ITrustStor
 
     public async Task<TrustRecomputeReport> RunAsync(bool write = true, CancellationToken cancellationToken = default)
     {
+        var before = (await store.ListAllAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(s => (s.State.AgentId, s.State.Lane));
         var bundle = await exporter.ReadAsync(cancellationToken).ConfigureAwait(false);
         var result = TrustRecomputation.Run(bundle, new EvidenceVerifier(), parameters);
         var differing = new List<string>();
+        var changedMeanwhile = new List<string>();
         foreach (var ((agent, lane), recomputed) in result.States.OrderBy(s => s.Key.AgentId, StringComparer.Ordinal).ThenBy(s => s.Key.Lane, StringComparer.Ordinal))
         {
-            var stored = await store.GetAsync(agent, lane, cancellationToken).ConfigureAwait(false);
-            if (stored is null || !Same(stored, recomputed))
+            var stored = before.GetValueOrDefault((agent, lane));
+            if (stored is null || !Same(stored.State, recomputed))
             {
                 differing.Add($"{agent}/{lane}");
-                if (write)
+                if (write && !await store.ReplaceAsync(recomputed, stored?.Version, cancellationToken).ConfigureAwait(false))
                 {
-                    await store.PutAsync(recomputed, cancellationToken).ConfigureAwait(false);
+                    changedMeanwhile.Add($"{agent}/{lane}");
                 }
             }
         }
 
         return new TrustRecomputeReport(
             result.Records, result.Signals, result.SkippedUnverified, result.States.Count, differing,
-            [.. result.Verification.Problems.Select(p => p.ToString())]);
+            [.. result.Verification.Problems.Select(p => p.ToString())])
+        {
+            ChangedMeanwhile = changedMeanwhile,
+        };
     }
 
     /// <summary>Same evidence, version and event count, up to rounding.</summary>

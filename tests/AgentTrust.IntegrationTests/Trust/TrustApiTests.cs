@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Domain.Trust;
 using AgentTrust.IntegrationTests.Support;
+using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Trust;
 
 namespace AgentTrust.IntegrationTests.Trust;
@@ -144,5 +145,50 @@ public sealed class TrustApiTests(AzuriteFixture azurite)
         Assert.Empty(agree.Differing);
         Assert.Equal([$"{Agent}/{Lane}"], repaired.Differing);
         Assert.True(TrustRecomputer.Same(incremental, (await rig.Store.GetAsync(Agent, Lane))!));
+    }
+
+    [Fact]
+    public async Task Recompute_SignalAppliedDuringTheRun_IsNotRolledBack()
+    {
+        using var rig = new TrustRig(azurite);
+        for (var i = 0; i < 3; i++)
+        {
+            await DecideAsync(rig, $"act-{i}", $"INC00200{i:D2}", T0.AddHours(i));
+        }
+
+        // A decision lands after the recomputer read the stored states, before it writes them.
+        var racing = new SignalAfterListingStore(rig.Store, () => DecideAsync(rig, "act-late", "INC0020099", T0.AddHours(5), ClauseOutcome.Violated));
+        var recomputer = new TrustRecomputer(new StorageEvidenceExporter(rig.Evidence.Clients), racing, TrustParameters.Default);
+
+        var report = await recomputer.RunAsync(write: true);
+
+        var stored = (await rig.Store.GetAsync(Agent, Lane))!;
+        Assert.Equal(4, stored.Conduct.Events);
+        Assert.Equal([$"{Agent}/{Lane}"], report.ChangedMeanwhile);
+        var next = await rig.Recomputer.RunAsync(write: true);
+        Assert.Empty(next.Differing);
+    }
+
+    /// <summary>The Table store, with one signal applied right after the recomputer lists the states.</summary>
+    sealed class SignalAfterListingStore(TableTrustStore inner, Func<Task> signal) : ITrustStore
+    {
+        public async Task<IReadOnlyList<StoredTrustState>> ListAllAsync(CancellationToken cancellationToken = default)
+        {
+            var states = await inner.ListAllAsync(cancellationToken);
+            await signal();
+            return states;
+        }
+
+        public Task<TrustApplyResult> ApplyAsync(TrustSignal signal, TrustParameters parameters, CancellationToken cancellationToken = default) => inner.ApplyAsync(signal, parameters, cancellationToken);
+
+        public Task<TrustState?> GetAsync(string agentId, string lane, CancellationToken cancellationToken = default) => inner.GetAsync(agentId, lane, cancellationToken);
+
+        public Task<IReadOnlyList<TrustState>> ListAsync(string agentId, CancellationToken cancellationToken = default) => inner.ListAsync(agentId, cancellationToken);
+
+        public Task<IReadOnlyList<TrustSignal>> RecentSignalsAsync(string agentId, string lane, int take, CancellationToken cancellationToken = default) => inner.RecentSignalsAsync(agentId, lane, take, cancellationToken);
+
+        public Task<bool> ReplaceAsync(TrustState state, string? expectedVersion, CancellationToken cancellationToken = default) => inner.ReplaceAsync(state, expectedVersion, cancellationToken);
+
+        public Task PutAsync(TrustState state, CancellationToken cancellationToken = default) => inner.PutAsync(state, cancellationToken);
     }
 }

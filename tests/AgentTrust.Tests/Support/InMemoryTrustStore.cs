@@ -10,6 +10,7 @@ internal sealed class InMemoryTrustStore : ITrustStore
     readonly object gate = new();
     readonly Dictionary<(string, string), TrustState> states = [];
     readonly Dictionary<(string, string), List<TrustSignal>> signals = [];
+    readonly Dictionary<(string, string), long> versions = [];
 
     public Task<TrustApplyResult> ApplyAsync(TrustSignal signal, TrustParameters parameters, CancellationToken cancellationToken = default)
     {
@@ -25,7 +26,7 @@ internal sealed class InMemoryTrustStore : ITrustStore
 
             applied.Add(signal);
             var next = TrustFold.Apply(current, signal, parameters);
-            states[key] = next;
+            Store(next);
             return Task.FromResult(new TrustApplyResult(true, next));
         }
     }
@@ -55,12 +56,43 @@ internal sealed class InMemoryTrustStore : ITrustStore
         }
     }
 
+    public Task<IReadOnlyList<StoredTrustState>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<StoredTrustState>>(
+                [.. states.Select(s => new StoredTrustState(s.Value, versions[s.Key].ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        }
+    }
+
+    public Task<bool> ReplaceAsync(TrustState state, string? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var current = versions.TryGetValue((state.AgentId, state.Lane), out var v) ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+            if (current != expectedVersion)
+            {
+                return Task.FromResult(false);
+            }
+
+            Store(state);
+            return Task.FromResult(true);
+        }
+    }
+
     public Task PutAsync(TrustState state, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            states[(state.AgentId, state.Lane)] = state;
+            Store(state);
             return Task.CompletedTask;
         }
+    }
+
+    void Store(TrustState state)
+    {
+        var key = (state.AgentId, state.Lane);
+        states[key] = state;
+        versions[key] = versions.GetValueOrDefault(key) + 1;
     }
 }
