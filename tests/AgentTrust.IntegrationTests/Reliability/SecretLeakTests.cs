@@ -7,6 +7,7 @@ using AgentTrust.Domain.Evidence.Attestation;
 using AgentTrust.IntegrationTests.Support;
 using AgentTrust.Orchestrations.Ticketing.Webhooks;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace AgentTrust.IntegrationTests.Reliability;
 
@@ -100,7 +101,7 @@ public sealed class SecretLeakTests(AzuriteFixture azurite)
 
         var evidence = new StringBuilder();
         var container = new BlobContainerClient(azurite.ConnectionString, "evidence");
-        await foreach (var blob in container.GetBlobsAsync(prefix: $"records/{agent}/"))
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"records/{agent}/" }))
         {
             // Records are DSSE envelopes: the statement is base64 inside, so search the opened statement too.
             var stored = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
