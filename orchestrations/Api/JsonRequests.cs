@@ -1,3 +1,5 @@
+using System.Text.Unicode;
+
 namespace AgentTrust.Orchestrations.Api;
 
 /// <summary>The checks every JSON body passes before it is parsed: size first, then media type.</summary>
@@ -12,7 +14,14 @@ public static class JsonRequests
             return Problems.TooLarge(request, maxBodyBytes);
         }
 
-        return IsJson(request.Header("Content-Type")) ? null : Problems.UnsupportedMediaType(request);
+        if (!IsJson(request.Header("Content-Type")))
+        {
+            return Problems.UnsupportedMediaType(request);
+        }
+
+        // JSON is UTF-8 (RFC 8259). The parser only meets bad bytes inside a string when the string is read, as an
+        // InvalidOperationException deep in a handler: refuse them here, before anything is parsed.
+        return Utf8.IsValid(request.Body.Span) ? null : Problems.MalformedJson(request, "The body is not valid UTF-8; nothing was processed.");
     }
 
     public static bool IsJson(string? contentType)

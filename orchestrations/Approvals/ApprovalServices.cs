@@ -15,7 +15,9 @@ public static class ApprovalServices
         services.TryAddSingleton(sp => new ApprovalTokens(
             ApprovalTokenKey.Load(sp.GetRequiredService<IOptions<ApprovalOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IApprovalTokenLedger, TableApprovalTokenLedger>();
-        services.AddHttpClient(TeamsNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        // A Teams workflow URL is itself the credential (its path and sig= query), and the client factory's logger
+        // writes request URLs at Information: no request logging for this client (found by SecretLeakTests).
+        services.AddHttpClient(TeamsNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, TeamsNotifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, SmtpNotifier>());
         return services;

@@ -70,7 +70,9 @@ public static class TicketingServices
                     http.DefaultRequestHeaders.Authorization = new("Basic", basic);
                 }
             })
-            .AddStandardResilienceHandler(pipeline => Configure(pipeline, settings));
+            .AddStandardResilienceHandler(pipeline => Configure(pipeline, settings))
+            // The Authorization header carries the API password or token: never log any header's value.
+            .RedactLoggedHeaders(_ => true);
         services.AddTransient<ITicketWriteBack>(sp => sp.GetRequiredService<TClient>());
     }
 

@@ -49,7 +49,9 @@ internal sealed class CelCompiler
         // Fold constants once, at compile time: `timestamp("2026-01-01T00:00:00Z")` is parsed when the pact is published.
         if (built.Item3 && node is not CelLiteral)
         {
-            var value = built.Item1(EvaluationScope.Rent(0, 0));
+            var folding = EvaluationScope.Rent(0, 0);
+            folding.ResetBudget();
+            var value = built.Item1(folding);
             if (value.IsError)
             {
                 throw new CelSyntaxException(node.Position, value.Text);
@@ -235,7 +237,14 @@ internal sealed class CelCompiler
                 var negate = binary.Operator == "!=";
                 return (s =>
                 {
-                    var r = CelOperations.Equal(left(s), right(s));
+                    var a = left(s);
+                    if (!s.Spend(CelOperations.SizeOf(a)))
+                    {
+                        // Comparing long strings or lists costs their length.
+                        return EvaluationScope.BudgetSpent;
+                    }
+
+                    var r = CelOperations.Equal(a, right(s));
                     return negate && !r.IsError ? CelValue.Bool(!r.IsTrue) : r;
                 }, CelType.Bool, constant);
             case "<" or "<=" or ">" or ">=":
@@ -265,11 +274,21 @@ internal sealed class CelCompiler
                     throw new CelSyntaxException(binary.Position, $"'in' looks for {leftType} in a {rightType}; it can never be found");
                 }
 
-                return (s => CelOperations.In(left(s), right(s)), CelType.Bool, constant);
+                return (s =>
+                {
+                    var list = right(s);
+                    return s.Spend(1 + CelOperations.SizeOf(list)) ? CelOperations.In(left(s), list) : EvaluationScope.BudgetSpent;
+                }, CelType.Bool, constant);
             default:
                 var resultType = CelOperations.ArithmeticType(binary.Operator, leftType, rightType)
                     ?? throw new CelSyntaxException(binary.Position, $"'{binary.Operator}' is not defined for {leftType} and {rightType}");
                 var arithmetic = binary.Operator[0];
+                if (arithmetic == '+' && (resultType == CelType.String || resultType.IsList))
+                {
+                    // Concatenation is the one operator whose cost grows with its operands: charge what it builds.
+                    return (s => CelOperations.Concatenate(left(s), right(s), s), resultType, constant);
+                }
+
                 return (s => CelOperations.Arithmetic(arithmetic, left(s), right(s)), resultType, constant);
         }
     }
@@ -383,6 +402,11 @@ internal sealed class CelCompiler
             return (s =>
             {
                 var v = text(s);
+                if (!s.Spend(1 + CelOperations.SizeOf(v)))
+                {
+                    return EvaluationScope.BudgetSpent;
+                }
+
                 return v.Kind == CelValueKind.String ? CelValue.Bool(regex.IsMatch(v.Text)) : Mismatch(v, "matches() needs a string");
             }, CelType.Bool, false);
         }
@@ -390,8 +414,17 @@ internal sealed class CelCompiler
         var programs = args.Select(a => a.Program).ToArray();
         return programs.Length switch
         {
-            1 => (s => function.Invoke1(programs[0](s)), function.Result, constant),
-            2 => (s => function.Invoke2(programs[0](s), programs[1](s)), function.Result, constant),
+            // Charged by the size of what they scan, like concatenation, so a scan inside nested macros stays bounded.
+            1 => (s =>
+            {
+                var a = programs[0](s);
+                return s.Spend(1 + CelOperations.SizeOf(a)) ? function.Invoke1(a) : EvaluationScope.BudgetSpent;
+            }, function.Result, constant),
+            2 => (s =>
+            {
+                var a = programs[0](s);
+                return s.Spend(1 + CelOperations.SizeOf(a)) ? function.Invoke2(a, programs[1](s)) : EvaluationScope.BudgetSpent;
+            }, function.Result, constant),
             _ => throw new CelSyntaxException(call.Position, $"{call.Function}() takes one or two arguments"),
         };
     }

@@ -16,6 +16,11 @@ internal static class CelMacros
         CelValue? error = null;
         foreach (var item in list.Items)
         {
+            if (!scope.Spend(1))
+            {
+                return EvaluationScope.BudgetSpent;
+            }
+
             scope.Locals[local] = item;
             var r = predicate(scope);
             if (r.IsTrue)
@@ -42,6 +47,11 @@ internal static class CelMacros
         CelValue? error = null;
         foreach (var item in list.Items)
         {
+            if (!scope.Spend(1))
+            {
+                return EvaluationScope.BudgetSpent;
+            }
+
             scope.Locals[local] = item;
             var r = predicate(scope);
             if (r.Kind == CelValueKind.Bool && !r.IsTrue)
@@ -68,6 +78,11 @@ internal static class CelMacros
         var count = 0;
         foreach (var item in list.Items)
         {
+            if (!scope.Spend(1))
+            {
+                return EvaluationScope.BudgetSpent;
+            }
+
             scope.Locals[local] = item;
             var r = predicate(scope);
             if (r.Kind != CelValueKind.Bool)
@@ -91,6 +106,11 @@ internal static class CelMacros
         var kept = new List<CelValue>();
         foreach (var item in list.Items)
         {
+            if (!scope.Spend(1))
+            {
+                return EvaluationScope.BudgetSpent;
+            }
+
             scope.Locals[local] = item;
             var r = predicate(scope);
             if (r.Kind != CelValueKind.Bool)
@@ -118,6 +138,11 @@ internal static class CelMacros
         var mapped = new CelValue[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
+            if (!scope.Spend(1))
+            {
+                return EvaluationScope.BudgetSpent;
+            }
+
             scope.Locals[local] = items[i];
             mapped[i] = transform(scope);
             if (mapped[i].IsError)

@@ -151,6 +151,53 @@ internal static class CelOperations
         };
     }
 
+    /// <summary>
+    /// String and list <c>+</c>, bounded: a result longer than <see cref="MaxTextLength"/> characters or
+    /// <see cref="PactVariables.MaxListItems"/> items is an error, and what is built is charged to the scope's budget,
+    /// so repeated concatenation inside macros cannot allocate without bound.
+    /// </summary>
+    public static CelValue Concatenate(CelValue a, CelValue b, EvaluationScope scope)
+    {
+        if (a.IsError)
+        {
+            return a;
+        }
+
+        if (b.IsError)
+        {
+            return b;
+        }
+
+        long size = a.Kind switch
+        {
+            CelValueKind.String when b.Kind == CelValueKind.String => (long)a.Text.Length + b.Text.Length,
+            CelValueKind.List when b.Kind == CelValueKind.List => (long)a.Items.Length + b.Items.Length,
+            _ => 0,
+        };
+        if (a.Kind == CelValueKind.String && size > MaxTextLength)
+        {
+            return CelValue.Error(string.Create(CultureInfo.InvariantCulture, $"'+' would build a string of more than {MaxTextLength} characters"));
+        }
+
+        if (a.Kind == CelValueKind.List && size > PactVariables.MaxListItems)
+        {
+            return CelValue.Error(string.Create(CultureInfo.InvariantCulture, $"'+' would build a list of more than {PactVariables.MaxListItems} items"));
+        }
+
+        return scope.Spend(size) ? Arithmetic('+', a, b) : EvaluationScope.BudgetSpent;
+    }
+
+    /// <summary>What an operation over <paramref name="v"/> may have to scan: characters of a string, items of a list.</summary>
+    public static long SizeOf(CelValue v) => v.Kind switch
+    {
+        CelValueKind.String => v.Text.Length,
+        CelValueKind.List => v.Items.Length,
+        _ => 0,
+    };
+
+    /// <summary>The longest string <c>+</c> builds: longer than any request body the API accepts by default.</summary>
+    public const int MaxTextLength = 64 * 1024;
+
     public static CelValue Arithmetic(char op, CelValue a, CelValue b)
     {
         if (a.IsError)

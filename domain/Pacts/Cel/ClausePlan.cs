@@ -36,6 +36,7 @@ internal sealed class ClausePlan
 
     public ClauseResult Evaluate(EvaluationScope scope, IReadOnlyList<string> paths)
     {
+        scope.ResetBudget();
         if (Guard is not null)
         {
             var applies = Guard(scope);

@@ -14,6 +14,28 @@ internal sealed class EvaluationScope
 
     public CelValue[] Locals { get; private set; } = new CelValue[4];
 
+    /// <summary>
+    /// Work one clause may still do (macro steps plus characters and items built by <c>+</c>). A pact author can
+    /// nest macros over list literals and concatenate strings; without a budget one clause could take minutes or
+    /// gigabytes. Spent, the expression's value is an error, so the clause fails closed instead of passing.
+    /// </summary>
+    public long Budget { get; private set; } = MaxWork;
+
+    /// <summary>The work one clause (guard and condition together) may do: far beyond any real pact.</summary>
+    public const long MaxWork = 2_000_000;
+
+    public static CelValue BudgetSpent { get; } = CelValue.Error(
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the expression does more than {MaxWork} steps of work; evaluation was stopped"));
+
+    public void ResetBudget() => Budget = MaxWork;
+
+    /// <summary>Takes <paramref name="work"/> from the budget; false once it is spent.</summary>
+    public bool Spend(long work)
+    {
+        Budget -= work;
+        return Budget >= 0;
+    }
+
     public static EvaluationScope Rent(int slots, int locals)
     {
         var scope = perThread ??= new EvaluationScope();

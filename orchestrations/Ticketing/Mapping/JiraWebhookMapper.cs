@@ -39,7 +39,9 @@ public static class JiraWebhookMapper
         JsonElement? changelog = payload.TryGetProperty("changelog", out var c) && c.ValueKind == JsonValueKind.Object ? c : null;
         var changeId = changelog is { } log ? Text(log, "id") : null;
         var eventId = $"jira:{issueId}:{changeId ?? (webhookEvent == "jira:issue_created" ? "created" : Text(payload, "timestamp") ?? "0")}";
-        var occurredAt = payload.TryGetProperty("timestamp", out var ts) && ts.TryGetInt64(out var ms)
+        // TryGetInt64 throws on anything but a number, and FromUnixTimeMilliseconds outside years 1-9999: check both.
+        var occurredAt = payload.TryGetProperty("timestamp", out var ts) && ts.ValueKind == JsonValueKind.Number && ts.TryGetInt64(out var ms)
+            && ms is >= -62_135_596_800_000 and <= 253_402_300_799_999
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : DateTimeOffset.UnixEpoch;
         var actor = payload.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object

@@ -78,7 +78,7 @@ public sealed class WebhookAuthenticator(IOptions<WebhookOptions> options, TimeP
         {
             using var document = JsonDocument.Parse(request.Body);
             if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("timestamp", out var t) && t.TryGetInt64(out var ms))
+                && document.RootElement.TryGetProperty("timestamp", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out var ms))
             {
                 millis = ms;
             }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Unicode;
 using AgentTrust.Domain.Hashing;
 using AgentTrust.Orchestrations.Api;
 using AgentTrust.Orchestrations.Governance;
@@ -78,6 +79,13 @@ public sealed partial class WebhookIntake(
         Func<JsonElement, DateTimeOffset, WebhookMapping> map, CancellationToken cancellationToken)
     {
         WebhookMapping mapping;
+        if (!Utf8.IsValid(request.Body.Span))
+        {
+            // Authentic but not UTF-8: a string read from it would throw in the mapper; refuse it as malformed instead.
+            AgentTrustTelemetry.Webhooks.Add(1, new("source", source), new("result", "malformed"));
+            return Problems.MalformedJson(request, "The webhook body is not valid UTF-8; nothing was processed.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(request.Body, new JsonDocumentOptions { MaxDepth = 64 });

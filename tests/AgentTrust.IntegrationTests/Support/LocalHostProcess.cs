@@ -10,12 +10,25 @@ namespace AgentTrust.IntegrationTests.Support;
 public sealed partial class LocalHostProcess : IAsyncDisposable
 {
     readonly Process process;
-    readonly List<string> output = [];
+    readonly List<string> output;
 
-    LocalHostProcess(Process process, Uri baseUrl)
+    LocalHostProcess(Process process, Uri baseUrl, List<string> output)
     {
         this.process = process;
         BaseUrl = baseUrl;
+        this.output = output;
+    }
+
+    /// <summary>Everything the process wrote to stdout and stderr so far (its logs).</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return [.. output];
+            }
+        }
     }
 
     public Uri BaseUrl { get; }
@@ -67,9 +80,7 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var url = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        var host = new LocalHostProcess(process, url);
-        host.output.AddRange(lines);
-        return host;
+        return new LocalHostProcess(process, url, lines);
     }
 
     /// <summary>A crash: SIGKILL, no drain, nothing flushed.</summary>

@@ -48,7 +48,8 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
 
     public InMemoryTrustAttributionIndex Attribution { get; }
 
-    public static async Task<GovernanceTestHost> StartAsync()
+    /// <param name="configure">Extra services, e.g. a ticket writer, registered after the defaults.</param>
+    public static async Task<GovernanceTestHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var pacts = new InMemoryPactStore();
         var evidence = new InMemoryEvidenceStore();
@@ -75,6 +76,7 @@ internal sealed class GovernanceTestHost : IAsyncDisposable
                     services.AddSingleton(AgentTrust.Domain.Trust.TrustParameters.Default);
                     services.AddSingleton(TimeProvider.System);
                     services.AddSingleton<AgentTrust.Orchestrations.Trust.TrustEngine>();
+                    configure?.Invoke(services);
                 },
             });
         return new GovernanceTestHost(host, pacts, evidence, notifier, tokens, trust, attribution) { TokenKey = tokenKey };

@@ -10,6 +10,9 @@ internal sealed class InMemoryEvidenceStore : IEvidenceStore
 {
     readonly ConcurrentDictionary<string, (EvidenceDraft Draft, byte[] Bytes)> records = new();
 
+    /// <summary>Every record stored, for tests that check a refused request stored nothing.</summary>
+    public int Count => records.Count;
+
     public IReadOnlyList<EvidenceDraft> For(string actionId) =>
         [.. records.Values.Select(r => r.Draft).Where(d => d.ActionId == actionId).OrderBy(d => d.Sequence)];
 
