@@ -27,6 +27,8 @@ public static class AgentTrustTasks
         registry.AddActivity<LearnFromHumanActivity>();
         registry.AddActivity<Approvals.NotifyApproversActivity>();
         registry.AddActivity<UpdateTrustActivity>();
+        registry.AddActivity<Autonomy.ReadAutonomyActivity>();
+        registry.AddActivity<Autonomy.UpdateAutonomyActivity>();
         return registry;
     }
 }

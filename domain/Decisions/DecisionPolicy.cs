@@ -1,4 +1,6 @@
+using System.Globalization;
 using AgentTrust.Domain.Actions;
+using AgentTrust.Domain.Autonomy;
 using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
 
@@ -9,13 +11,17 @@ namespace AgentTrust.Domain.Decisions;
 /// anything that breaks the pact is blocked, anything uncertain goes to a human, the rest follows the tier.
 /// Denials are decided before the tier, so shadow or supervised modes never turn a deny into an allow.
 /// A judged clause follows its jury: a fail counts as a violation of the clause's severity, uncertain (or no jury)
-/// goes to a human, a pass is a pass.
+/// goes to a human, a pass is a pass. The tier is the agent's live one (<paramref name="standing"/>, from the autonomy
+/// ladder), or the pact's starting tier when there is none; an action the pact rates medium or high downside needs
+/// what the pact says for that level (a human by default for high) whatever the confidence; and an agent whose day's
+/// autonomous actions are spent needs approval for everything.
 /// </summary>
 public static class DecisionPolicy
 {
     static readonly string[] CleanReasons = ["every clause passed and confidence meets the pact"];
 
-    public static Decision Decide(Pact pact, PactEvaluation evaluation, ProposedAction action, IReadOnlyList<JuryResult>? juries = null)
+    public static Decision Decide(
+        Pact pact, PactEvaluation evaluation, ProposedAction action, IReadOnlyList<JuryResult>? juries = null, AutonomyStanding? standing = null)
     {
         ArgumentNullException.ThrowIfNull(pact);
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -67,14 +73,15 @@ public static class DecisionPolicy
 
         human ??= [];
         notes ??= [];
+        var tier = standing?.Tier ?? pact.Autonomy.Tier;
         if (block is not null)
         {
-            return new Decision(DecisionKind.Block, [.. block, .. human, .. notes], evaluation.PactHash, evaluation.PactVersion);
+            return new Decision(DecisionKind.Block, [.. block, .. human, .. notes], evaluation.PactHash, evaluation.PactVersion, tier);
         }
 
-        if (pact.Autonomy.Tier == AutonomyTier.Suspended)
+        if (tier == AutonomyTier.Suspended)
         {
-            return new Decision(DecisionKind.Block, ["the agent is suspended in this lane", .. human, .. notes], evaluation.PactHash, evaluation.PactVersion);
+            return new Decision(DecisionKind.Block, ["the agent is suspended in this lane" + Why(standing), .. human, .. notes], evaluation.PactHash, evaluation.PactVersion, tier);
         }
 
         if (action.Confidence < pact.Autonomy.MinConfidence)
@@ -82,24 +89,46 @@ public static class DecisionPolicy
             human.Add(FormattableString.Invariant($"confidence {action.Confidence:0.###} is below the pact's minimum {pact.Autonomy.MinConfidence:0.###}"));
         }
 
-        if (pact.Autonomy.Tier == AutonomyTier.Shadow)
+        if (evaluation.Downside > DownsideLevel.Low && pact.Downside?.For(evaluation.Downside) is { } requirement)
         {
-            return new Decision(DecisionKind.Shadow, ["the agent is in shadow mode in this lane: evaluated and recorded, never applied", .. human, .. notes], evaluation.PactHash, evaluation.PactVersion);
+            var level = evaluation.Downside.ToString().ToLowerInvariant();
+            if (requirement.Human)
+            {
+                human.Add($"{level} downside (rule '{evaluation.DownsideRule}'): the pact needs a human for it whatever the confidence");
+            }
+            else if (requirement.MinLowerBound is { } min && !(standing?.LowerBound >= min))
+            {
+                var bound = standing?.LowerBound is { } b ? b.ToString("0.###", CultureInfo.InvariantCulture) : "unknown";
+                human.Add(string.Create(CultureInfo.InvariantCulture, $"{level} downside (rule '{evaluation.DownsideRule}') needs trust lower bounds of at least {min:0.###}; the agent's is {bound}"));
+            }
         }
 
-        if (pact.Autonomy.Tier == AutonomyTier.Supervised)
+        if (tier == AutonomyTier.Shadow)
         {
-            human.Insert(0, "the agent is supervised in this lane: every action needs approval");
+            return new Decision(
+                DecisionKind.Shadow, ["the agent is in shadow mode in this lane: evaluated and recorded, never applied" + Why(standing), .. human, .. notes], evaluation.PactHash, evaluation.PactVersion, tier);
+        }
+
+        if (tier == AutonomyTier.Supervised)
+        {
+            human.Insert(0, "the agent is supervised in this lane: every action needs approval" + Why(standing));
+        }
+        else if (standing is { ActionBudgetExhausted: true })
+        {
+            human.Insert(0, "the agent's autonomous actions for the day are spent: every action needs approval until the day ends");
         }
 
         if (human.Count > 0)
         {
-            return new Decision(DecisionKind.RequireApproval, [.. human, .. notes], evaluation.PactHash, evaluation.PactVersion);
+            return new Decision(DecisionKind.RequireApproval, [.. human, .. notes], evaluation.PactHash, evaluation.PactVersion, tier);
         }
 
         return new Decision(
-            DecisionKind.AutoApply, notes.Count == 0 ? CleanReasons : ["every clause passed and confidence meets the pact", .. notes], evaluation.PactHash, evaluation.PactVersion);
+            DecisionKind.AutoApply, notes.Count == 0 ? CleanReasons : ["every clause passed and confidence meets the pact", .. notes], evaluation.PactHash, evaluation.PactVersion, tier);
     }
+
+    /// <summary>Why the live tier is what it is, for the reasons; built only off the clean path.</summary>
+    static string Why(AutonomyStanding? standing) => standing is null ? string.Empty : " (" + standing.Reason + ")";
 
     /// <summary>A deferred clause takes its jury's outcome; an uncertain jury keeps it deferred (a human decides).</summary>
     static ClauseResult WithJury(ClauseResult clause, IReadOnlyList<JuryResult>? juries)

@@ -21,5 +21,11 @@ public static class EvidenceKinds
     /// <summary>Who was asked to approve, on which channel, and whether the notice was delivered (never tokens or webhook URLs).</summary>
     public const string Notification = "notification";
 
+    /// <summary>A change of an agent's autonomy tier in a lane (or of its error budget's breach), with its reason and trigger.</summary>
+    public const string TierChange = "tier-change";
+
+    /// <summary>An entry of an agent's ledger: an autonomous action spent, or credits a consequence slashed from the bond.</summary>
+    public const string Ledger = "ledger";
+
     public static string PredicateType(string kind) => $"https://agenttrust.dev/{kind}/v1";
 }

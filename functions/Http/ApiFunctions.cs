@@ -82,6 +82,13 @@ public sealed class ApiFunctions(AgentTrustApi api)
         string agent) =>
         HandleAsync("GetTrust", request, client, new Dictionary<string, string> { ["agent"] = agent });
 
+    [Function("GetAutonomy")]
+    public Task<HttpResponseData> GetAutonomy(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agents/{agent}/autonomy")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string agent) =>
+        HandleAsync("GetAutonomy", request, client, new Dictionary<string, string> { ["agent"] = agent });
+
     /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
     [Function("ServiceNowWebhook")]
     public Task<HttpResponseData> ServiceNowWebhook(

@@ -70,4 +70,12 @@ public sealed class GovernanceFunctions(AgentTrustTaskCatalog catalog, IServiceP
     [Function(nameof(UpdateTrustActivity))]
     public Task<TrustChange?> UpdateTrust([ActivityTrigger] UpdateTrustRequest input, FunctionContext context) =>
         catalog.RunActivityAsync<UpdateTrustRequest, TrustChange?>(nameof(UpdateTrustActivity), input, context);
+
+    [Function(nameof(Orchestrations.Autonomy.ReadAutonomyActivity))]
+    public Task<Domain.Autonomy.AutonomyStanding?> ReadAutonomy([ActivityTrigger] Orchestrations.Autonomy.ReadAutonomyRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<Orchestrations.Autonomy.ReadAutonomyRequest, Domain.Autonomy.AutonomyStanding?>(nameof(Orchestrations.Autonomy.ReadAutonomyActivity), input, context);
+
+    [Function(nameof(Orchestrations.Autonomy.UpdateAutonomyActivity))]
+    public Task<Domain.Pacts.AutonomyTier?> UpdateAutonomy([ActivityTrigger] Orchestrations.Autonomy.UpdateAutonomyRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<Orchestrations.Autonomy.UpdateAutonomyRequest, Domain.Pacts.AutonomyTier?>(nameof(Orchestrations.Autonomy.UpdateAutonomyActivity), input, context);
 }

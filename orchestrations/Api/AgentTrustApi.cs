@@ -32,6 +32,7 @@ public sealed class AgentTrustApi
         GetWeeklyMetrics = getWeeklyMetrics;
         PostOutcome = postOutcome;
         GetTrust = getTrust;
+        GetAutonomy = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<GetAutonomyHandler>(services);
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -48,6 +49,7 @@ public sealed class AgentTrustApi
             new("GetWeeklyMetrics", "GET", "metrics/weekly", GetWeeklyMetrics.HandleAsync),
             new("PostOutcome", "POST", "outcomes", PostOutcome.HandleAsync),
             new("GetTrust", "GET", "agents/{agent}/trust", GetTrust.HandleAsync),
+            new("GetAutonomy", "GET", "agents/{agent}/autonomy", GetAutonomy.HandleAsync),
         ];
     }
 
@@ -71,6 +73,8 @@ public sealed class AgentTrustApi
     public PostOutcomeHandler PostOutcome { get; }
 
     public GetTrustHandler GetTrust { get; }
+
+    public GetAutonomyHandler GetAutonomy { get; }
 
     /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }

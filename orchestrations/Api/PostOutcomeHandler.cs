@@ -15,7 +15,7 @@ namespace AgentTrust.Orchestrations.Api;
 /// id and attributed to the decisions that touched the ticket within the attribution window; an outcome posted again
 /// changes nothing (200 with <c>duplicate: true</c>), and an outcome that arrives late still revises the scores.
 /// </summary>
-public sealed class PostOutcomeHandler(IOutcomeStore outcomes, TrustEngine trust, IOptions<ApiOptions> options)
+public sealed class PostOutcomeHandler(IOutcomeStore outcomes, TrustEngine trust, IOptions<ApiOptions> options, Autonomy.AutonomyGovernor? autonomy = null)
 {
     static readonly string[] Fields = ["eventId", "ticketSystem", "ticketId", "kind", "occurredAt", "actor", "detail", "agentId", "actionId"];
 
@@ -43,6 +43,12 @@ public sealed class PostOutcomeHandler(IOutcomeStore outcomes, TrustEngine trust
         // Attributed even when the outcome was stored before: applying is idempotent, so a retry after a failure
         // half-way finishes the job instead of leaving it half done.
         var changes = await trust.AttributeOutcomeAsync(outcome, cancellationToken).ConfigureAwait(false);
+        foreach (var change in autonomy is null ? [] : changes)
+        {
+            // A bad outcome burns the lane's error budget and can demote the agent, as any trust change can.
+            await autonomy!.ApplyTrustAsync(change, pact: null, evaluation: null, juries: null, outcome.TicketSystem, outcome.TicketId, cancellationToken).ConfigureAwait(false);
+        }
+
         return ApiResponse.Json(added ? 201 : 200, new
         {
             eventId = outcome.EventId,

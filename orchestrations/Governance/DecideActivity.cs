@@ -13,7 +13,7 @@ public sealed class DecideActivity : TaskActivity<DecideRequest, Decision>
     {
         ArgumentNullException.ThrowIfNull(input);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var decision = DecisionPolicy.Decide(input.Pact, input.Evaluation, input.Action, input.Juries);
+        var decision = DecisionPolicy.Decide(input.Pact, input.Evaluation, input.Action, input.Juries, input.Standing);
         Telemetry.AgentTrustTelemetry.Decisions.Add(1, new("outcome", decision.Kind.ToString()), new("lane", input.Action.Lane));
         Telemetry.AgentTrustTelemetry.RecordStage("decide", started, input.Action.Lane);
         return Task.FromResult(decision);

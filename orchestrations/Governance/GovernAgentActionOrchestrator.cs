@@ -1,10 +1,12 @@
 using System.Text.Json;
 using AgentTrust.Domain.Actions;
+using AgentTrust.Domain.Autonomy;
 using AgentTrust.Domain.Decisions;
 using AgentTrust.Domain.Evidence;
 using AgentTrust.Domain.Hashing;
 using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
+using AgentTrust.Orchestrations.Autonomy;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Ticketing.WriteBack;
 using AgentTrust.Orchestrations.Trust;
@@ -57,9 +59,14 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         }
 
         trail.Juries = juries;
-        var decision = await context.CallActivityAsync<Decision>(nameof(DecideActivity), new DecideRequest(pact.Pact, evaluation, action, juries), Retry);
+        // The live tier (the pact's tier is only where the agent starts), read at decision time: see docs/autonomy.md.
+        var standing = await context.CallActivityAsync<AutonomyStanding?>(
+            nameof(ReadAutonomyActivity), new ReadAutonomyRequest(pact.Pact, Now(context), action.Ticket.System, action.Ticket.Id), Retry);
+        var decision = await context.CallActivityAsync<Decision>(nameof(DecideActivity), new DecideRequest(pact.Pact, evaluation, action, juries, standing), Retry);
         await trail.RecordAsync(EvidenceKinds.Decision, decision, pact.Hash);
-        await context.CallActivityAsync<TrustChange?>(nameof(UpdateTrustActivity), TrustUpdate(context, action) with { Evaluation = evaluation, Juries = juries }, Retry);
+        var conduct = await context.CallActivityAsync<TrustChange?>(nameof(UpdateTrustActivity), TrustUpdate(context, action) with { Evaluation = evaluation, Juries = juries }, Retry);
+        await context.CallActivityAsync<AutonomyTier?>(
+            nameof(UpdateAutonomyActivity), AutonomyUpdate(context, pact.Pact, action, conduct) with { Evaluation = evaluation, Juries = juries, Decision = decision.Kind }, Retry);
 
         switch (decision.Kind)
         {
@@ -77,8 +84,9 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         if (approval.Approver is not null)
         {
             // A person's answer is an outcome: a rejection counts against the agent (an expired wait counts for nothing).
-            await context.CallActivityAsync<TrustChange?>(
+            var answered = await context.CallActivityAsync<TrustChange?>(
                 nameof(UpdateTrustActivity), TrustUpdate(context, action) with { Approved = approval.Outcome == ActionStatus.Approved }, Retry);
+            await context.CallActivityAsync<AutonomyTier?>(nameof(UpdateAutonomyActivity), AutonomyUpdate(context, pact.Pact, action, answered), Retry);
         }
 
         if (juries is not null && approval.Approver is not null && juries.Any(j => j.Outcome == JuryOutcome.Uncertain))
@@ -213,6 +221,9 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
 
     static UpdateTrustRequest TrustUpdate(TaskOrchestrationContext context, ProposedAction action) =>
         new(context.InstanceId, action.AgentId, action.Lane, action.Ticket.System, action.Ticket.Id, Now(context));
+
+    static UpdateAutonomyRequest AutonomyUpdate(TaskOrchestrationContext context, Pact pact, ProposedAction action, TrustChange? change) =>
+        new(pact, context.InstanceId, action.Ticket.System, action.Ticket.Id, Now(context), change);
 
     static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 

@@ -28,6 +28,10 @@ public static class AgentTrustTelemetry
     public static readonly Counter<long> TrustChanges = Meter.CreateCounter<long>(
         "agenttrust.trust.changes", unit: "{change}", description: "Trust score changes, by direction and lane.");
 
+    /// <summary>Changes of an agent's effective autonomy tier (recorded by the autonomy governor), by new tier and lane.</summary>
+    public static readonly Counter<long> TierChanges = Meter.CreateCounter<long>(
+        "agenttrust.autonomy.tier_changes", unit: "{change}", description: "Autonomy tier changes, by new tier and lane.");
+
     /// <summary>From the proposal to the human's answer, for actions that waited for approval.</summary>
     public static readonly Histogram<double> ApprovalLatency = Meter.CreateHistogram<double>(
         "agenttrust.approval.latency", unit: "s", description: "Time from a proposal to its human approval or rejection.");

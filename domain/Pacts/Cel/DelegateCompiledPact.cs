@@ -13,16 +13,18 @@ internal sealed partial class DelegateCompiledPact : CompiledPact
     public const string RateLimitClauseId = "rate-limit";
 
     readonly ClausePlan[] plans;
+    readonly (DownsideRule Rule, CelProgram Program)[] downside;
     readonly Func<EvaluationInput, CelValue>?[] binders;
     readonly ObjectField[] actionFields;
     readonly ObjectField[] ticketFields;
     readonly IReadOnlyList<string> paths;
     readonly int localCount;
 
-    DelegateCompiledPact(Pact pact, ClausePlan[] plans, PactVariables variables, int localCount)
+    DelegateCompiledPact(Pact pact, ClausePlan[] plans, (DownsideRule, CelProgram)[] downside, PactVariables variables, int localCount)
         : base(pact)
     {
         this.plans = plans;
+        this.downside = downside;
         binders = [.. variables.Binders];
         actionFields = [.. variables.ActionFields];
         ticketFields = [.. variables.TicketFields];
@@ -97,7 +99,48 @@ internal sealed partial class DelegateCompiledPact : CompiledPact
             plans[i] = new ClausePlan(clause, condition, guard, slots.Distinct().Order().ToList());
         }
 
-        return errors.Count > 0 ? (null, errors) : (new DelegateCompiledPact(pact, plans, variables, maxLocals), errors);
+        var downside = CompileDownside(pact.Downside, variables, errors, ref maxLocals);
+        return errors.Count > 0 ? (null, errors) : (new DelegateCompiledPact(pact, plans, downside, variables, maxLocals), errors);
+    }
+
+    static (DownsideRule, CelProgram)[] CompileDownside(DownsidePolicy? policy, PactVariables variables, List<PactError> errors, ref int maxLocals)
+    {
+        var compiled = new List<(DownsideRule, CelProgram)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rules = policy?.Rules ?? [];
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            var field = $"downside.rules[{i}]";
+            if (rule is null)
+            {
+                errors.Add(new PactError(field, "a rule is required here"));
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(rule.Id) || !ClauseIdPattern().IsMatch(rule.Id))
+            {
+                errors.Add(new PactError(field + ".id", "must be 1-64 lowercase letters, digits, '.', '_' or '-'"));
+            }
+            else if (!seen.Add(rule.Id))
+            {
+                errors.Add(new PactError(field + ".id", $"'{rule.Id}' is used by another downside rule; ids must be unique"));
+            }
+
+            if (string.IsNullOrWhiteSpace(rule.When))
+            {
+                errors.Add(new PactError(field + ".when", "a condition is required"));
+                continue;
+            }
+
+            var slots = new List<int>();
+            if (CompileExpression(rule.When, field + ".when", variables, slots, errors, ref maxLocals) is { } program)
+            {
+                compiled.Add((rule, program));
+            }
+        }
+
+        return [.. compiled];
     }
 
     static CelProgram? CompileExpression(string expression, string field, PactVariables variables, List<int> slots, List<PactError> errors, ref int maxLocals)
@@ -132,6 +175,11 @@ internal sealed partial class DelegateCompiledPact : CompiledPact
         if (pact.Autonomy is { MinConfidence: < 0 or > 1 or double.NaN })
         {
             errors.Add(new PactError("autonomy.minConfidence", "must be a number from 0 to 1"));
+        }
+
+        if (pact.Autonomy is { } autonomy)
+        {
+            errors.AddRange(Autonomy.AutonomyRules.Check(autonomy, pact.Consequences));
         }
 
         if (pact.Approval is { } approval)
@@ -197,12 +245,34 @@ internal sealed partial class DelegateCompiledPact : CompiledPact
                 results[i] = plans[i].Evaluate(scope, paths);
             }
 
-            return new PactEvaluation(Hash, Pact.Version, AllowedActions.Contains(input.Action.ActionType), results);
+            var (level, rule) = RateDownside(scope);
+            return new PactEvaluation(Hash, Pact.Version, AllowedActions.Contains(input.Action.ActionType), results, level, rule);
         }
         finally
         {
             scope.Clear(binders.Length, localCount);
         }
+    }
+
+    /// <summary>The highest level among the matching downside rules; a rule that cannot be evaluated rates the action high.</summary>
+    (DownsideLevel Level, string? Rule) RateDownside(EvaluationScope scope)
+    {
+        var level = DownsideLevel.Low;
+        string? rule = null;
+        for (var i = 0; i < downside.Length; i++)
+        {
+            var (candidate, program) = downside[i];
+            var value = program(scope);
+            var matched = value.Kind != CelValueKind.Bool || value.IsTrue;
+            var rated = value.Kind == CelValueKind.Bool ? candidate.Level : DownsideLevel.High;
+            if (matched && (rule is null || rated > level))
+            {
+                level = rated;
+                rule = candidate.Id;
+            }
+        }
+
+        return (level, rule);
     }
 
     static void BindObject(JsonElement container, ObjectField[] fields, CelValue[] slots)
