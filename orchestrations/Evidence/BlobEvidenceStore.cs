@@ -15,7 +15,8 @@ namespace AgentTrust.Orchestrations.Evidence;
 /// written are stored together as one batch blob (<c>batches/{agent}/...jsonl</c>, one record per line) and logged
 /// in one table transaction whose leaf entities point at (batch, offset, length). A caller's receipt is returned
 /// only after both are durable. So a batch of up to 49 records costs two storage requests instead of one blob PUT
-/// per record plus a share of a transaction.
+/// per record plus a share of a transaction. A receipt's location is <c>{container}/{record name}</c> in either
+/// layout: the name the log, the verifier and the API use; the log says where its bytes are.
 /// </summary>
 /// <remarks>
 /// Idempotency is the log's record entity (keyed by the record name, the same for every retry): a retried write
@@ -102,7 +103,7 @@ public sealed class BlobEvidenceStore : IEvidenceStore
             if (entry.Location is { } location)
             {
                 var bytes = await ReadAsync(location, cancellationToken).ConfigureAwait(false);
-                records[entry.Record] = new StoredEvidence($"{container.Name}/{location}", EvidenceEnvelopes.RecordDigest(bytes), bytes);
+                records[entry.Record] = new StoredEvidence($"{container.Name}/{entry.Record}", EvidenceEnvelopes.RecordDigest(bytes), bytes);
             }
         }
 
@@ -190,17 +191,15 @@ public sealed class BlobEvidenceStore : IEvidenceStore
         {
             var result = results[i];
             var content = groups[i][0].Content;
-            var location = appends[i].Location!;
             if (result.AlreadyLogged)
             {
                 // Logged before: the first record stands, and its digest is the chain link.
-                location = result.Location;
                 content = result.Location is { } first
                     ? await ReadAsync(first, CancellationToken.None).ConfigureAwait(false)
                     : (await container.GetBlobClient(groups[i][0].Name).DownloadContentAsync().ConfigureAwait(false)).Value.Content.ToArray();
             }
 
-            var where = location is null ? $"{container.Name}/{groups[i][0].Name}" : $"{container.Name}/{location}";
+            var where = $"{container.Name}/{groups[i][0].Name}";
             foreach (var item in groups[i])
             {
                 item.Completion.TrySetResult(new EvidenceReceipt(where, EvidenceEnvelopes.RecordDigest(content), item.Sequence, result.Index));

@@ -9,15 +9,24 @@ namespace AgentTrust.Orchestrations.Trust;
 /// cannot vouch for are left out), folds the trust-change records, compares with the stored states and writes the
 /// recomputed ones. Run hourly by a timer and on demand by <c>agenttrust trust recompute</c>.
 /// </summary>
+/// <remarks>
+/// Each run keeps the verified watermark of every log (the newest signed checkpoint under which everything
+/// verified), and the next run of this instance re-checks only the leaf hashes under it: the records' bytes still
+/// give the same signed root, so they are the bytes verified before. A new process starts with a full verification.
+/// </remarks>
 public sealed class TrustRecomputer(StorageEvidenceExporter exporter, ITrustStore store, TrustParameters parameters)
 {
+    IReadOnlyDictionary<string, VerifiedWatermark> watermarks = new Dictionary<string, VerifiedWatermark>();
+
     /// <summary>Relative difference in evidence mass below which stored and recomputed state are the same (fold-order rounding).</summary>
     public const double Tolerance = 1e-9;
 
     public async Task<TrustRecomputeReport> RunAsync(bool write = true, CancellationToken cancellationToken = default)
     {
         var bundle = await exporter.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var result = TrustRecomputation.Run(bundle, new EvidenceVerifier(), parameters);
+        var result = TrustRecomputation.Run(bundle, new EvidenceVerifier(), parameters, watermarks);
+        // Logs with a problem have no watermark now, so they are verified in full again next time.
+        watermarks = result.Verification.Watermarks;
         var differing = new List<string>();
         foreach (var ((agent, lane), recomputed) in result.States.OrderBy(s => s.Key.AgentId, StringComparer.Ordinal).ThenBy(s => s.Key.Lane, StringComparer.Ordinal))
         {

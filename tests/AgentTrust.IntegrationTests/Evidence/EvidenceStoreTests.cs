@@ -50,7 +50,8 @@ public sealed class EvidenceStoreTests(AzuriteFixture azurite)
         var batches = entries.Select(e => e.Location!.Batch).Distinct().Count();
         // 40 actions in parallel, two steps each: far fewer blobs than records.
         Assert.InRange(batches, 2, 40);
-        Assert.Equal(entries.Select(e => $"{evidence.Clients.Options.EvidenceContainerName}/{e.Location}").Order(), receipts.Select(r => r.Location).Order());
+        Assert.Equal(entries.Select(e => $"{evidence.Clients.Options.EvidenceContainerName}/{e.Record}").Order(), receipts.Select(r => r.Location).Order());
+        Assert.Equal(entries.Select(e => e.Index).Order(), receipts.Select(r => r.LeafIndex).Order());
         await evidence.Checkpointer.CheckpointAsync("classifier-01");
         var report = new EvidenceVerifier(verifyAllSignatures: true).Verify(await new StorageEvidenceExporter(evidence.Clients).ReadAsync());
         Assert.True(report.Valid, string.Join("; ", report.Problems));
