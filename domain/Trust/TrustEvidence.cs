@@ -29,23 +29,114 @@ public static class TrustEvidence
         return "trust-" + Digest.Sha256Hex(signal.AgentId + "\n" + signal.Lane + "\n" + signal.SignalId)[..32];
     }
 
-    /// <summary>The signal in a stored record, or null when the record is not a trust change. Throws <see cref="FormatException"/> for a malformed record.</summary>
+    /// <summary>
+    /// The signal in a stored record, or null when the record is not a trust change. Throws <see cref="FormatException"/>
+    /// for a malformed record. Read forward-only (no object model of the envelope or the statement): a recomputation
+    /// reads a million of these, and of the whole statement only the predicate's kind and signal are needed.
+    /// </summary>
     public static TrustSignal? ReadSignal(ReadOnlySpan<byte> stored)
     {
-        var opened = EvidenceEnvelopes.Open(stored);
-        if (!string.Equals(opened.Draft.Kind, EvidenceKinds.TrustChange, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
         try
         {
-            return opened.Draft.Payload.Deserialize<TrustChangeRecord>(JsonDefaults.Options)?.Signal
-                ?? throw new FormatException("trust-change record has no signal");
+            return ReadStatementSignal(EvidenceSummaryReader.ReadEnvelopePayload(stored));
         }
         catch (JsonException ex)
         {
             throw new FormatException("trust-change record is malformed: " + ex.Message, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new FormatException("not an evidence record: " + ex.Message, ex);
+        }
+    }
+
+    static TrustSignal? ReadStatementSignal(ReadOnlySpan<byte> payload)
+    {
+        var reader = new Utf8JsonReader(payload);
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "payload is not a statement");
+        string? type = null;
+        string? predicateType = null;
+        string? kind = null;
+        TrustSignal? signal = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("_type"u8))
+            {
+                reader.Read();
+                type = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("predicateType"u8))
+            {
+                reader.Read();
+                predicateType = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("predicate"u8))
+            {
+                reader.Read();
+                Expect(reader.TokenType == JsonTokenType.StartObject, "predicate must be an object");
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("kind"u8))
+                    {
+                        reader.Read();
+                        kind = reader.GetString();
+                        if (!string.Equals(kind, EvidenceKinds.TrustChange, StringComparison.Ordinal))
+                        {
+                            // Not a trust change: nothing more of it is needed (canonical JSON puts kind before payload).
+                            return null;
+                        }
+                    }
+                    else if (reader.ValueTextEquals("payload"u8))
+                    {
+                        reader.Read();
+                        signal = ReadPayloadSignal(ref reader);
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        Expect(type == InTotoStatement.TypeV1, "payload is not an in-toto Statement v1");
+        Expect(kind is not null, "predicate lacks its kind");
+        Expect(predicateType == EvidenceKinds.PredicateType(kind!), $"predicate type '{predicateType}' does not match kind '{kind}'");
+        return signal ?? throw new FormatException("trust-change record has no signal");
+    }
+
+    static TrustSignal? ReadPayloadSignal(ref Utf8JsonReader reader)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartObject, "trust-change payload must be an object");
+        TrustSignal? signal = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("signal"u8))
+            {
+                reader.Read();
+                signal = JsonSerializer.Deserialize<TrustSignal>(ref reader, JsonDefaults.Options);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return signal;
+    }
+
+    static void Expect(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new FormatException(problem);
         }
     }
 }

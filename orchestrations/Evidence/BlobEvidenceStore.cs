@@ -10,27 +10,49 @@ using Azure.Storage.Blobs.Models;
 namespace AgentTrust.Orchestrations.Evidence;
 
 /// <summary>
-/// Evidence records as signed DSSE envelopes (canonical JSON), one blob per step at
-/// <c>records/{agent}/{action}/{sequence}-{kind}.json</c>, each appended to the agent's Merkle log. The blob is
-/// written with If-None-Match: * and the log is keyed by record name, so a retried activity finds the first
-/// record and its leaf instead of writing a second.
+/// Evidence records as signed DSSE envelopes (canonical JSON), one record per step, each appended to the agent's
+/// Merkle log. Writes are group-committed per agent: records that arrive while the agent's previous batch is being
+/// written are stored together as one batch blob (<c>batches/{agent}/...jsonl</c>, one record per line) and logged
+/// in one table transaction whose leaf entities point at (batch, offset, length). A caller's receipt is returned
+/// only after both are durable. So a batch of up to 49 records costs two storage requests instead of one blob PUT
+/// per record plus a share of a transaction. A receipt's location is <c>{container}/{record name}</c> in either
+/// layout: the name the log, the verifier and the API use; the log says where its bytes are.
 /// </summary>
+/// <remarks>
+/// Idempotency is the log's record entity (keyed by the record name, the same for every retry): a retried write
+/// that finds its record logged gets the first record's leaf and digest (read back from where it is stored), and
+/// its own freshly sealed copy stays an unlogged line in its batch, which readers ignore because the name is
+/// logged. Records written by the first layout (one blob per record name) stay readable; see
+/// <see cref="StorageEvidenceExporter"/>.
+/// </remarks>
 public sealed class BlobEvidenceStore : IEvidenceStore
 {
+    // The log writes two entities per record plus the head in one transaction of at most 100 operations.
+    const int MaxBatch = 49;
+
     readonly BlobContainerClient container;
     readonly TableEvidenceLog log;
     readonly EvidenceSigners signers;
     readonly EvidenceKeyDirectory keys;
+    readonly TimeProvider time;
     readonly Lazy<Task> ensureReady;
+    readonly Dictionary<string, Pending> pendingByAgent = new(StringComparer.Ordinal);
 
     public BlobEvidenceStore(StorageClients clients, TableEvidenceLog log, EvidenceSigners signers)
+        : this(clients, log, signers, TimeProvider.System)
+    {
+    }
+
+    public BlobEvidenceStore(StorageClients clients, TableEvidenceLog log, EvidenceSigners signers, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(signers);
+        ArgumentNullException.ThrowIfNull(time);
         container = clients.Blobs.GetBlobContainerClient(clients.Options.EvidenceContainerName);
         this.log = log;
         this.signers = signers;
+        this.time = time;
         keys = new EvidenceKeyDirectory(container);
         ensureReady = new Lazy<Task>(async () =>
         {
@@ -44,43 +66,156 @@ public sealed class BlobEvidenceStore : IEvidenceStore
     {
         ArgumentNullException.ThrowIfNull(draft);
         await ensureReady.Value.ConfigureAwait(false);
-        var name = EvidenceLayout.RecordName(draft);
-        var blob = container.GetBlobClient(name);
+        // Sealing (canonical JSON, ES256) is CPU work: done by the caller, in parallel, not by the agent's flusher.
         var content = await EvidenceEnvelopes.SealAsync(draft, signers.Records, cancellationToken).ConfigureAwait(false);
-        try
+        var item = new Write(EvidenceLayout.RecordName(draft), draft.Sequence, content);
+        bool startFlusher;
+        Pending pending;
+        lock (pendingByAgent)
         {
-            await blob.UploadAsync(
-                new BinaryData(content),
-                new BlobUploadOptions
-                {
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // Written before (a retried activity): the first record stands, and its digest is the chain link.
-            var existing = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            content = existing.Value.Content.ToArray();
+            if (!pendingByAgent.TryGetValue(draft.AgentId, out pending!))
+            {
+                pending = new Pending();
+                pendingByAgent[draft.AgentId] = pending;
+            }
+
+            pending.Items.Add(item);
+            startFlusher = !pending.Flushing;
+            pending.Flushing = true;
         }
 
-        var leafIndex = await log.AppendAsync(draft.AgentId, name, MerkleTree.LeafHash(content), cancellationToken).ConfigureAwait(false);
-        return new EvidenceReceipt($"{container.Name}/{name}", EvidenceEnvelopes.RecordDigest(content), draft.Sequence, leafIndex);
+        if (startFlusher)
+        {
+            _ = Task.Run(() => FlushAsync(draft.AgentId, pending), CancellationToken.None);
+        }
+
+        return await item.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredEvidence>> ListAsync(string agentId, string actionId, CancellationToken cancellationToken = default)
     {
         await ensureReady.Value.ConfigureAwait(false);
-        var records = new List<StoredEvidence>();
         var prefix = $"{EvidenceLayout.RecordsPrefix}{agentId}/{actionId}/";
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
+        var records = new SortedDictionary<string, StoredEvidence>(StringComparer.Ordinal);
+        // Batched records are found through the log (it holds their locations); first-layout ones by blob name.
+        foreach (var entry in await log.FindAsync(agentId, prefix, cancellationToken).ConfigureAwait(false))
         {
-            var download = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            var bytes = download.Value.Content.ToMemory();
-            records.Add(new StoredEvidence($"{container.Name}/{item.Name}", "sha256:" + Digest.Sha256Hex(bytes.Span), bytes));
+            if (entry.Location is { } location)
+            {
+                var bytes = await ReadAsync(location, cancellationToken).ConfigureAwait(false);
+                records[entry.Record] = new StoredEvidence($"{container.Name}/{entry.Record}", EvidenceEnvelopes.RecordDigest(bytes), bytes);
+            }
         }
 
-        return records;
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
+        {
+            if (!records.ContainsKey(item.Name))
+            {
+                var download = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+                var bytes = download.Value.Content.ToMemory();
+                records[item.Name] = new StoredEvidence($"{container.Name}/{item.Name}", "sha256:" + Digest.Sha256Hex(bytes.Span), bytes);
+            }
+        }
+
+        return [.. records.Values];
+    }
+
+    async Task<byte[]> ReadAsync(RecordLocation location, CancellationToken cancellationToken)
+    {
+        var download = await container.GetBlobClient(location.Batch)
+            .DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(location.Offset, location.Length) }, cancellationToken)
+            .ConfigureAwait(false);
+        return download.Value.Content.ToArray();
+    }
+
+    async Task FlushAsync(string agentId, Pending pending)
+    {
+        while (true)
+        {
+            List<Write> batch;
+            lock (pendingByAgent)
+            {
+                if (pending.Items.Count == 0)
+                {
+                    pending.Flushing = false;
+                    pendingByAgent.Remove(agentId);
+                    return;
+                }
+
+                var take = Math.Min(MaxBatch, pending.Items.Count);
+                batch = pending.Items.GetRange(0, take);
+                pending.Items.RemoveRange(0, take);
+            }
+
+            try
+            {
+                await CommitAsync(agentId, batch).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The failure belongs to the callers waiting on these writes, not to this loop.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                foreach (var item in batch)
+                {
+                    item.Completion.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    async Task CommitAsync(string agentId, List<Write> batch)
+    {
+        // The same record twice in one batch (a retry racing its first attempt) is stored and logged once.
+        var groups = batch.GroupBy(w => w.Name, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var name = EvidenceLayout.BatchName(agentId, time.GetUtcNow(), Guid.NewGuid());
+        var buffer = new MemoryStream(groups.Sum(g => g[0].Content.Length + 1));
+        var appends = new List<LogAppend>(groups.Count);
+        foreach (var group in groups)
+        {
+            var content = group[0].Content;
+            appends.Add(new LogAppend(group[0].Name, MerkleTree.LeafHash(content), new RecordLocation(name, buffer.Position, content.Length)));
+            buffer.Write(content);
+            buffer.WriteByte((byte)'\n');
+        }
+
+        // Stored first, then logged: a log entry never points at bytes that are not there (readers rely on it).
+        await container.GetBlobClient(name).UploadAsync(
+            new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)),
+            new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
+            }).ConfigureAwait(false);
+        var results = await log.AppendBatchAsync(agentId, appends).ConfigureAwait(false);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var result = results[i];
+            var content = groups[i][0].Content;
+            if (result.AlreadyLogged)
+            {
+                // Logged before: the first record stands, and its digest is the chain link.
+                content = result.Location is { } first
+                    ? await ReadAsync(first, CancellationToken.None).ConfigureAwait(false)
+                    : (await container.GetBlobClient(groups[i][0].Name).DownloadContentAsync().ConfigureAwait(false)).Value.Content.ToArray();
+            }
+
+            var where = $"{container.Name}/{groups[i][0].Name}";
+            foreach (var item in groups[i])
+            {
+                item.Completion.TrySetResult(new EvidenceReceipt(where, EvidenceEnvelopes.RecordDigest(content), item.Sequence, result.Index));
+            }
+        }
+    }
+
+    sealed class Pending
+    {
+        public List<Write> Items { get; } = [];
+
+        public bool Flushing { get; set; }
+    }
+
+    sealed record Write(string Name, int Sequence, byte[] Content)
+    {
+        public TaskCompletionSource<EvidenceReceipt> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
+using AgentTrust.Domain.Evidence;
+using AgentTrust.Domain.Evidence.Attestation;
 using AgentTrust.Domain.Evidence.Merkle;
 using AgentTrust.Domain.Evidence.Verification;
 using AgentTrust.Domain.Hashing;
@@ -17,10 +20,12 @@ namespace AgentTrust.Orchestrations.Evidence;
 /// </summary>
 /// <remarks>
 /// Evidence is read while it is being written, so the reads are ordered against the writers' order. A writer
-/// uploads a record, then appends it to the log; the checkpointer signs a prefix of the log. Reading checkpoints
+/// uploads a record (the first layout: one blob per record) or a batch of records (one blob, one line per record),
+/// then appends it to the log, whose entries point at the batch, offset and length; the checkpointer signs a prefix of the log. Reading checkpoints
 /// first, then listing records, then the log means every checkpoint covers no more than the log read, and every
-/// logged record was either listed or written after the listing (then it is fetched by name). A record stored but
-/// not logged is a write between its upload and its log append when it is younger than <see cref="InFlightGrace"/>:
+/// logged record was either listed or written after the listing (then it, or its batch, is fetched by name). A record
+/// stored but not logged (a blob, or a line of a batch, whose record name the log does not hold) is a write between
+/// its upload and its log append when it (its batch) is younger than <see cref="InFlightGrace"/>:
 /// it is left out and counted as in flight (a crashed write is retried by its activity and logged then); an older
 /// one is a stray the verifier reports.
 /// </remarks>
@@ -58,6 +63,7 @@ public sealed class StorageEvidenceExporter(StorageClients clients, TimeProvider
         }
 
         var listedAt = (time ?? TimeProvider.System).GetUtcNow();
+        var batchNames = new List<string>();
         if (exists)
         {
             await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = EvidenceLayout.RecordsPrefix }, cancellationToken).ConfigureAwait(false))
@@ -65,18 +71,30 @@ public sealed class StorageEvidenceExporter(StorageClients clients, TimeProvider
                 recordNames.Add(item.Name);
                 storedAt[item.Name] = item.Properties.LastModified ?? DateTimeOffset.MinValue;
             }
+
+            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = EvidenceLayout.BatchesPrefix }, cancellationToken).ConfigureAwait(false))
+            {
+                batchNames.Add(item.Name);
+                storedAt[item.Name] = item.Properties.LastModified ?? DateTimeOffset.MinValue;
+            }
         }
 
         var logs = await new TableEvidenceLog(clients).ReadAllAsync(cancellationToken).ConfigureAwait(false);
         var keys = await new EvidenceKeyDirectory(container).ReadAllAsync(cancellationToken).ConfigureAwait(false);
 
-        // Logged after the listing: the record was uploaded before its log entry, so it is fetched by name.
-        var listed = new HashSet<string>(recordNames, StringComparer.Ordinal);
-        var lateNames = logs.Values.SelectMany(entries => entries).Select(e => e.Record).Where(name => !listed.Contains(name)).ToList();
-        var contents = await DownloadAllAsync(container, [.. recordNames, .. lateNames], cancellationToken).ConfigureAwait(false);
+        // Logged after the listing: the record (or its batch) was uploaded before its log entry, so it is fetched by name.
+        var listed = new HashSet<string>([.. recordNames, .. batchNames], StringComparer.Ordinal);
+        var lateNames = logs.Values.SelectMany(entries => entries)
+            .Select(e => e.Location?.Batch ?? e.Record)
+            .Where(name => !listed.Contains(name))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var contents = await DownloadAllAsync(container, [.. recordNames, .. batchNames, .. lateNames], cancellationToken).ConfigureAwait(false);
         var logIds = new SortedSet<string>(logs.Keys, StringComparer.Ordinal);
         logIds.UnionWith(checkpoints.Keys);
-        logIds.UnionWith(recordNames.Select(AgentOf));
+        logIds.UnionWith(recordNames.Select(EvidenceLayout.AgentOf));
+        logIds.UnionWith(batchNames.Select(EvidenceLayout.AgentOf));
+        var batchLines = batchNames.Where(contents.ContainsKey).ToLookup(EvidenceLayout.AgentOf, StringComparer.Ordinal);
         var logged = new HashSet<string>(StringComparer.Ordinal);
         var inFlight = new List<string>();
         var bundles = new List<EvidenceLogBundle>();
@@ -87,11 +105,11 @@ public sealed class StorageEvidenceExporter(StorageClients clients, TimeProvider
             foreach (var entry in entries)
             {
                 logged.Add(entry.Record);
-                leaves.Add(new BundledRecord(entry.Index, entry.Record, entry.LeafHash, contents.GetValueOrDefault(entry.Record)));
+                leaves.Add(new BundledRecord(entry.Index, entry.Record, entry.LeafHash, ContentOf(entry, contents)));
             }
 
             var unlogged = new List<BundledRecord>();
-            foreach (var name in recordNames.Where(name => AgentOf(name) == logId && !logged.Contains(name)))
+            foreach (var name in recordNames.Where(name => EvidenceLayout.AgentOf(name) == logId && !logged.Contains(name)))
             {
                 if (listedAt - storedAt[name] < InFlightGrace)
                 {
@@ -103,13 +121,81 @@ public sealed class StorageEvidenceExporter(StorageClients clients, TimeProvider
                 }
             }
 
+            // A line of a batch whose record name is not logged: a write in flight, or (older) a stray. A line whose
+            // name is logged elsewhere is a retried write's spare copy and not evidence of anything.
+            foreach (var batch in batchLines[logId])
+            {
+                foreach (var (name, content) in Lines(batch, contents[batch]))
+                {
+                    if (logged.Contains(name))
+                    {
+                        continue;
+                    }
+
+                    if (listedAt - storedAt[batch] < InFlightGrace)
+                    {
+                        inFlight.Add(name);
+                    }
+                    else
+                    {
+                        unlogged.Add(new BundledRecord(null, name, null, content));
+                    }
+                }
+            }
+
             bundles.Add(new EvidenceLogBundle(logId, leaves, checkpoints.GetValueOrDefault(logId) ?? [], unlogged));
         }
 
         return new EvidenceBundle(keys, bundles) { InFlight = inFlight };
     }
 
-    static string AgentOf(string recordName) => recordName.Split('/')[1];
+    /// <summary>The bytes a log entry names: its range of a batch, or the blob of its own name (first layout).</summary>
+    static byte[]? ContentOf(LogEntry entry, ConcurrentDictionary<string, byte[]> contents)
+    {
+        if (entry.Location is not { } location)
+        {
+            return contents.GetValueOrDefault(entry.Record);
+        }
+
+        // A batch that is gone, or cut short, leaves the record missing: the verifier names it as removed.
+        return contents.TryGetValue(location.Batch, out var batch) && location.Offset >= 0 && location.Length >= 0
+            && location.Offset + location.Length <= batch.Length
+            ? batch.AsSpan((int)location.Offset, location.Length).ToArray()
+            : null;
+    }
+
+    /// <summary>Each line of a batch with the record name its content claims (or the batch and offset when it claims none).</summary>
+    static IEnumerable<(string Name, byte[] Content)> Lines(string batch, byte[] bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', offset);
+            if (end < 0)
+            {
+                end = bytes.Length;
+            }
+
+            var line = bytes.AsSpan(offset, end - offset).ToArray();
+            string name;
+            try
+            {
+                var summary = EvidenceSummaryReader.Read(line);
+                name = EvidenceRecordNames.For(summary.AgentId, summary.ActionId, summary.Sequence, summary.Kind);
+            }
+            catch (FormatException)
+            {
+                name = string.Create(CultureInfo.InvariantCulture, $"{batch}#{offset}+{line.Length}");
+            }
+
+            if (line.Length > 0)
+            {
+                yield return (name, line);
+            }
+
+            offset = end + 1;
+        }
+    }
 
     static async Task<ConcurrentDictionary<string, byte[]>> DownloadAllAsync(BlobContainerClient container, List<string> names, CancellationToken cancellationToken)
     {

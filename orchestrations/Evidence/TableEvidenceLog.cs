@@ -13,7 +13,8 @@ namespace AgentTrust.Orchestrations.Evidence;
 /// inserts the leaf and record entities and replaces the head under its ETag, so concurrent writers (other
 /// instances) never get the same index: the loser's transaction fails with 412 and retries on the new head.
 /// In one process, appends to an agent's log are group-committed (up to 49 records per transaction) so the
-/// log is not limited to one storage round trip per record.
+/// log is not limited to one storage round trip per record. A record written in a batch blob has its
+/// <see cref="RecordLocation"/> (batch, offset, length) on both its leaf and record entities.
 /// </summary>
 public sealed class TableEvidenceLog
 {
@@ -38,11 +39,22 @@ public sealed class TableEvidenceLog
     /// <summary>Appends a record to the agent's log, or returns the index it already has (a retried write).</summary>
     public async Task<long> AppendAsync(string logId, string recordName, byte[] leafHash, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(logId);
         ArgumentException.ThrowIfNullOrEmpty(recordName);
         ArgumentNullException.ThrowIfNull(leafHash);
+        var results = await AppendBatchAsync(logId, [new LogAppend(recordName, leafHash, null)], cancellationToken).ConfigureAwait(false);
+        return results[0].Index;
+    }
+
+    /// <summary>
+    /// Appends records to the agent's log in their order (group-committed with other appends to the same log), each
+    /// either getting the next leaf or, when logged before (a retried write), the leaf and location it already has.
+    /// </summary>
+    public async Task<IReadOnlyList<LogAppendResult>> AppendBatchAsync(string logId, IReadOnlyList<LogAppend> appends, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(logId);
+        ArgumentNullException.ThrowIfNull(appends);
         await ensureTable.Value.ConfigureAwait(false);
-        var item = new Append(recordName, Convert.ToHexStringLower(leafHash));
+        var items = appends.Select(a => new Append(a.Record, Convert.ToHexStringLower(a.LeafHash), a.Location)).ToList();
         bool startFlusher;
         Pending pending;
         lock (pendingByLog)
@@ -53,7 +65,7 @@ public sealed class TableEvidenceLog
                 pendingByLog[logId] = pending;
             }
 
-            pending.Items.Add(item);
+            pending.Items.AddRange(items);
             startFlusher = !pending.Flushing;
             pending.Flushing = true;
         }
@@ -63,7 +75,26 @@ public sealed class TableEvidenceLog
             _ = Task.Run(() => FlushAsync(logId, pending), CancellationToken.None);
         }
 
-        return await item.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await Task.WhenAll(items.Select(i => i.Completion.Task)).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The leaves of one agent's log whose record names start with <paramref name="recordPrefix"/>, in index order.</summary>
+    public async Task<IReadOnlyList<LogEntry>> FindAsync(string logId, string recordPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(recordPrefix);
+        await ensureTable.Value.ConfigureAwait(false);
+        // The first name after every name with the prefix: the prefix with its last character incremented.
+        var upper = recordPrefix[..^1] + (char)(recordPrefix[^1] + 1);
+        var entries = new List<LogEntry>();
+        // A scan of the agent's partition (Record is not a key): for reading one action's records, not for bulk reads.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {logId} and RowKey ge {"leaf-"} and RowKey lt {"leaf."} and Record ge {recordPrefix} and Record lt {upper}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(ToEntry(entity));
+        }
+
+        return entries;
     }
 
     /// <summary>The log's entries in index order, from <paramref name="fromIndex"/> on.</summary>
@@ -129,7 +160,25 @@ public sealed class TableEvidenceLog
     static LogEntry ToEntry(TableEntity entity) => new(
         long.Parse(entity.RowKey.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture),
         entity.GetString("Record") ?? string.Empty,
-        entity.GetString("LeafHash") ?? string.Empty);
+        entity.GetString("LeafHash") ?? string.Empty,
+        LocationOf(entity));
+
+    static RecordLocation? LocationOf(TableEntity entity) =>
+        entity.GetString("Batch") is { Length: > 0 } batch
+            ? new RecordLocation(batch, entity.GetInt64("Offset") ?? 0, entity.GetInt32("Length") ?? 0)
+            : null;
+
+    static TableEntity Located(TableEntity entity, RecordLocation? location)
+    {
+        if (location is not null)
+        {
+            entity["Batch"] = location.Batch;
+            entity["Offset"] = location.Offset;
+            entity["Length"] = location.Length;
+        }
+
+        return entity;
+    }
 
     async Task FlushAsync(string logId, Pending pending)
     {
@@ -197,8 +246,8 @@ public sealed class TableEvidenceLog
             {
                 var first = groups[i][0];
                 var index = size + i;
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(logId, RecordRow(first.Record)) { ["Index"] = index, ["Record"] = first.Record }));
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(logId, LeafRow(index)) { ["Record"] = first.Record, ["LeafHash"] = first.LeafHash }));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Located(new TableEntity(logId, RecordRow(first.Record)) { ["Index"] = index, ["Record"] = first.Record }, first.Location)));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Located(new TableEntity(logId, LeafRow(index)) { ["Record"] = first.Record, ["LeafHash"] = first.LeafHash }, first.Location)));
             }
 
             var newHead = new TableEntity(logId, HeadRow) { ["Size"] = size + groups.Count };
@@ -220,9 +269,11 @@ public sealed class TableEvidenceLog
 
                 for (var i = 0; i < groups.Count; i++)
                 {
+                    var first = groups[i][0];
                     foreach (var item in groups[i])
                     {
-                        item.Completion.TrySetResult(size + i);
+                        // A duplicate in the same batch was not written: it gets the first one's leaf, as a retry would.
+                        item.Completion.TrySetResult(new LogAppendResult(size + i, !ReferenceEquals(item, first), first.Location));
                     }
                 }
 
@@ -253,9 +304,10 @@ public sealed class TableEvidenceLog
             if (existing.HasValue)
             {
                 var index = existing.Value!.GetInt64("Index") ?? throw new InvalidOperationException($"Log entry for '{group[0].Record}' has no index.");
+                var result = new LogAppendResult(index, AlreadyLogged: true, LocationOf(existing.Value));
                 foreach (var item in group)
                 {
-                    item.Completion.TrySetResult(index);
+                    item.Completion.TrySetResult(result);
                 }
             }
             else
@@ -274,8 +326,8 @@ public sealed class TableEvidenceLog
         public bool Flushing { get; set; }
     }
 
-    sealed record Append(string Record, string LeafHash)
+    sealed record Append(string Record, string LeafHash, RecordLocation? Location)
     {
-        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<LogAppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -14,9 +14,14 @@ namespace AgentTrust.Orchestrations.Trust;
 /// before the signal is applied, so every signal a stored state holds is in the evidence read after it. A state is
 /// replaced only if its row is unchanged since (ETag): a signal applied during the run is never rolled back; that
 /// state is left for the next run and reported as changed meanwhile.
+/// Each run keeps the verified watermark of every log (the newest signed checkpoint under which everything
+/// verified), and the next run of this instance re-checks only the leaf hashes under it: the records' bytes still
+/// give the same signed root, so they are the bytes verified before. A new process starts with a full verification.
 /// </remarks>
 public sealed class TrustRecomputer(StorageEvidenceExporter exporter, ITrustStore store, TrustParameters parameters)
 {
+    IReadOnlyDictionary<string, VerifiedWatermark> watermarks = new Dictionary<string, VerifiedWatermark>();
+
     /// <summary>Relative difference in evidence mass below which stored and recomputed state are the same (fold-order rounding).</summary>
     public const double Tolerance = 1e-9;
 
@@ -25,7 +30,9 @@ public sealed class TrustRecomputer(StorageEvidenceExporter exporter, ITrustStor
         var before = (await store.ListAllAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(s => (s.State.AgentId, s.State.Lane));
         var bundle = await exporter.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var result = TrustRecomputation.Run(bundle, new EvidenceVerifier(), parameters);
+        var result = TrustRecomputation.Run(bundle, new EvidenceVerifier(), parameters, watermarks);
+        // Logs with a problem have no watermark now, so they are verified in full again next time.
+        watermarks = result.Verification.Watermarks;
         var differing = new List<string>();
         var changedMeanwhile = new List<string>();
         foreach (var ((agent, lane), recomputed) in result.States.OrderBy(s => s.Key.AgentId, StringComparer.Ordinal).ThenBy(s => s.Key.Lane, StringComparer.Ordinal))

@@ -11,8 +11,9 @@ namespace AgentTrust.Benchmarks.Evidence;
 
 /// <summary>
 /// Evidence write throughput through the real adapters on Azurite: each record is sealed (in-toto statement,
-/// RFC 8785, DSSE, ES256 with the local record key), stored as a blob with If-None-Match and appended to its
-/// agent's Merkle log in Table storage; every invocation ends with a Key-Vault-style signed checkpoint per agent.
+/// RFC 8785, DSSE, ES256 with the local record key), then group-committed per agent: the records waiting for the
+/// agent's previous batch are stored as one batch blob and appended to the agent's Merkle log in one table
+/// transaction; every invocation ends with a Key-Vault-style signed checkpoint per agent.
 /// Records come from many concurrent workflows, as activities do. Result: time per record (records/s = 1 / mean).
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -28,7 +29,7 @@ public class EvidenceWriteBenchmarks
     EvidenceCheckpointer? checkpointer;
     int round;
 
-    [Params(64)]
+    [Params(64, 512)]
     public int Concurrency { get; set; }
 
     [GlobalSetup]

@@ -28,7 +28,8 @@ public static class EvidenceSummaryReader
         }
     }
 
-    static byte[] ReadEnvelopePayload(ReadOnlySpan<byte> stored)
+    /// <summary>The DSSE envelope's decoded payload, after checking the envelope's shape.</summary>
+    internal static byte[] ReadEnvelopePayload(ReadOnlySpan<byte> stored)
     {
         var reader = new Utf8JsonReader(stored);
         Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "not a DSSE envelope");

@@ -14,4 +14,7 @@ public sealed record EvidenceVerificationReport(
     public bool Valid => Problems.Count == 0;
 
     public EvidenceProblem? FirstProblem => Problems.Count > 0 ? Problems[0] : null;
+
+    /// <summary>Per log, the newest signed checkpoint under which everything verified: where the next verification may start.</summary>
+    public IReadOnlyDictionary<string, VerifiedWatermark> Watermarks { get; init; } = new Dictionary<string, VerifiedWatermark>();
 }

@@ -13,10 +13,15 @@ namespace AgentTrust.Domain.Evidence.Verification;
 /// <c>verifyAllSignatures</c>, or of the records in a range a checkpoint disowns, to name the forged one); each
 /// record stored under its own name, in its agent's log; and each action's hash chain (sequence 0, 1, 2... each
 /// naming the digest of the one before). Problems are reported in log order, so the first is the first bad record.
+/// Given the <see cref="VerifiedWatermark"/>s of an earlier run, records under a watermark whose signed checkpoint
+/// still matches the recomputed root need only their leaf hashes (their bytes are the ones verified before); logs
+/// are verified in parallel.
 /// </summary>
 public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAllSignatures = false)
 {
-    public EvidenceVerificationReport Verify(EvidenceBundle bundle)
+    public EvidenceVerificationReport Verify(EvidenceBundle bundle) => Verify(bundle, null);
+
+    public EvidenceVerificationReport Verify(EvidenceBundle bundle, IReadOnlyDictionary<string, VerifiedWatermark>? watermarks)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         var notes = new List<string>();
@@ -37,19 +42,34 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
         long records = 0;
         long signatures = 0;
         var checkpoints = 0;
-        foreach (var log in bundle.Logs.OrderBy(l => l.LogId, StringComparer.Ordinal))
+        var verified = new Dictionary<string, VerifiedWatermark>(StringComparer.Ordinal);
+        // Logs are independent: verified side by side (each also parallel inside), reported in log order.
+        var logs = bundle.Logs.OrderBy(l => l.LogId, StringComparer.Ordinal).ToList();
+        var results = new LogResult[logs.Count];
+        var logNotes = new List<string>[logs.Count];
+        Parallel.For(0, logs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, l =>
         {
-            var result = VerifyLog(log, keys, notes);
+            logNotes[l] = [];
+            results[l] = VerifyLog(logs[l], keys, logNotes[l], watermarks?.GetValueOrDefault(logs[l].LogId));
+        });
+        for (var l = 0; l < logs.Count; l++)
+        {
+            var result = results[l];
+            notes.AddRange(logNotes[l]);
             problems.AddRange(result.Problems);
             records += result.Records;
             signatures += result.Signatures;
             checkpoints += result.Checkpoints;
+            if (result.Watermark is { } watermark)
+            {
+                verified[watermark.LogId] = watermark;
+            }
         }
 
-        return new EvidenceVerificationReport(records, signatures, checkpoints, problems, notes);
+        return new EvidenceVerificationReport(records, signatures, checkpoints, problems, notes) { Watermarks = verified };
     }
 
-    LogResult VerifyLog(EvidenceLogBundle log, KeyRing keys, List<string> notes)
+    LogResult VerifyLog(EvidenceLogBundle log, KeyRing keys, List<string> notes, VerifiedWatermark? watermark)
     {
         var problems = new List<EvidenceProblem>();
         var leaves = log.Leaves;
@@ -62,7 +82,7 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
             if (leaves[i].Index != i)
             {
                 problems.Add(new EvidenceProblem(log.LogId, i, leaves[i].Name, string.Create(CultureInfo.InvariantCulture, $"the log has no leaf {i} (found leaf {leaves[i].Index} in its place): a log entry was removed or reordered")));
-                return new LogResult(problems, 0, 0, 0);
+                return new LogResult(problems, 0, 0, 0, null);
             }
 
             if (!names.Add(leaves[i].Name))
@@ -93,15 +113,15 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
             }
         }
 
-        // Parse every record and recompute its leaf hash (in parallel: a million records are a lot of JSON).
-        var inspected = new Inspected[n];
-        Parallel.For(0, n, i => inspected[i] = Inspect(leaves[i]));
+        // Recompute every leaf hash from the record's bytes (in parallel: a million records are a lot of hashing).
+        var recomputed = new byte[]?[n];
+        Parallel.For(0, n, i => recomputed[i] = leaves[i].Content is { } content ? MerkleTree.LeafHash(content) : null);
 
         // One pass of the tree: each signed root must be the root of the recomputed leaves at its size.
         var leafHashes = new byte[n][];
         for (var i = 0; i < n; i++)
         {
-            leafHashes[i] = inspected[i].LeafHash ?? StoredLeafHash(leaves[i]) ?? new byte[MerkleTree.HashSize];
+            leafHashes[i] = recomputed[i] ?? StoredLeafHash(leaves[i]) ?? new byte[MerkleTree.HashSize];
         }
 
         var builder = new MerkleTreeBuilder();
@@ -134,6 +154,18 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
                 builder.Append(leafHashes[size]);
             }
         }
+
+        // Records under the earlier run's watermark are the bytes it verified when its signed checkpoint still
+        // matches (and nothing before it is disowned): their format, place and chain need no second look.
+        var trusted = 0;
+        if (watermark is not null && !verifyAllSignatures && string.Equals(watermark.LogId, log.LogId, StringComparison.Ordinal) && disowned.Count == 0
+            && matched.Exists(c => c.TreeSize == watermark.TreeSize && string.Equals(c.RootHash, watermark.RootHash, StringComparison.Ordinal)))
+        {
+            trusted = (int)watermark.TreeSize;
+        }
+
+        var inspected = new Inspected[n];
+        Parallel.For(trusted, n, i => inspected[i] = Inspect(leaves[i], recomputed[i]));
 
         if (matched.Count >= 2)
         {
@@ -177,11 +209,23 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
 
         // In log order: per-record problems and each action's chain.
         var chains = new Dictionary<string, (int Sequence, string Digest)>(StringComparer.Ordinal);
+        var trustedChains = trusted > 0 ? new TrustedChains(leaves, trusted) : null;
         for (var i = 0; i < n; i++)
         {
             var leaf = leaves[i];
             var record = inspected[i];
             string? reason = null;
+            if (i < trusted)
+            {
+                // Verified before; its bytes match the same signed root, so only the log's own entry is looked at.
+                if (leaf.LeafHash is not null && !string.Equals(leaf.LeafHash, Convert.ToHexStringLower(recomputed[i]!), StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add(new EvidenceProblem(log.LogId, i, leaf.Name, "the record's bytes do not match the leaf hash in the log (altered)"));
+                }
+
+                continue;
+            }
+
             if (leaf.Content is null)
             {
                 reason = "the record is missing from storage (removed)";
@@ -200,7 +244,13 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
             }
             else
             {
-                reason = CheckPlaceAndChain(log.LogId, leaf.Name, record.Summary!.Value, record.Digest!, chains);
+                var summary = record.Summary!.Value;
+                if (trustedChains is not null && !chains.ContainsKey(summary.ActionId) && trustedChains.Tail(log.LogId, summary) is { } tail)
+                {
+                    chains[summary.ActionId] = tail;
+                }
+
+                reason = CheckPlaceAndChain(log.LogId, leaf.Name, summary, record.Digest!, chains);
             }
 
             if (reason is not null)
@@ -226,8 +276,11 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
             problems.Add(new EvidenceProblem(log.LogId, null, stray.Name, "the record is stored but not in the log (its log entry was removed, or it was added afterwards)"));
         }
 
+        // The next run may start from the newest matching checkpoint when nothing in this log was wrong.
+        var watermarkNow = problems.Count == 0 && matched.Count > 0 ? new VerifiedWatermark(log.LogId, matched[^1].TreeSize, matched[^1].RootHash) : null;
+
         // Stable order by leaf: the first problem is the first bad record; problems with no leaf come last.
-        return new LogResult([.. problems.OrderBy(p => p.LeafIndex ?? long.MaxValue)], n, signaturesChecked, signed.Count);
+        return new LogResult([.. problems.OrderBy(p => p.LeafIndex ?? long.MaxValue)], n, signaturesChecked, signed.Count, watermarkNow);
     }
 
     static string? CheckPlaceAndChain(string logId, string name, EvidenceSummary draft, string digest, Dictionary<string, (int Sequence, string Digest)> chains)
@@ -281,14 +334,13 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
         }
     }
 
-    static Inspected Inspect(BundledRecord leaf)
+    static Inspected Inspect(BundledRecord leaf, byte[]? leafHash)
     {
-        if (leaf.Content is null)
+        if (leaf.Content is null || leafHash is null)
         {
             return default;
         }
 
-        var leafHash = MerkleTree.LeafHash(leaf.Content);
         var digest = EvidenceEnvelopes.RecordDigest(leaf.Content);
         try
         {
@@ -302,5 +354,43 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
 
     readonly record struct Inspected(byte[]? LeafHash, string? Digest, EvidenceSummary? Summary, string? FormatProblem);
 
-    sealed record LogResult(List<EvidenceProblem> Problems, long Records, long Signatures, int Checkpoints);
+    sealed record LogResult(List<EvidenceProblem> Problems, long Records, long Signatures, int Checkpoints, VerifiedWatermark? Watermark);
+
+    /// <summary>
+    /// The chain links of actions that have records under the watermark: the last such record of each action (in log
+    /// order, found by its name's action path) is where the action's chain continues after the watermark, exactly as
+    /// if the walk had gone through the trusted records.
+    /// </summary>
+    sealed class TrustedChains(IReadOnlyList<BundledRecord> leaves, int trusted)
+    {
+        Dictionary<string, int>? lastByAction;
+
+        public (int Sequence, string Digest)? Tail(string logId, EvidenceSummary next)
+        {
+            if (lastByAction is null)
+            {
+                // Record names are "records/{agent}/{action}/{sequence:D4}-{kind}.json".
+                lastByAction = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < trusted; i++)
+                {
+                    var name = leaves[i].Name;
+                    var slash = name.LastIndexOf('/');
+                    if (slash > 0)
+                    {
+                        lastByAction[name[..slash]] = i;
+                    }
+                }
+            }
+
+            var path = EvidenceRecordNames.For(logId, next.ActionId, 0, "x");
+            if (!lastByAction.TryGetValue(path[..path.LastIndexOf('/')], out var index) || leaves[index].Content is not { } content)
+            {
+                return null;
+            }
+
+            var last = leaves[index].Name;
+            var sequence = int.Parse(last.AsSpan(last.LastIndexOf('/') + 1, 4), NumberStyles.None, CultureInfo.InvariantCulture);
+            return (sequence, EvidenceEnvelopes.RecordDigest(content));
+        }
+    }
 }

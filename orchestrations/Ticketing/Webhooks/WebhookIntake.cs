@@ -7,6 +7,7 @@ using AgentTrust.Orchestrations.Governance;
 using AgentTrust.Orchestrations.Outcomes;
 using AgentTrust.Orchestrations.Telemetry;
 using AgentTrust.Orchestrations.Ticketing.Mapping;
+using AgentTrust.Orchestrations.Trust;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,10 +19,14 @@ namespace AgentTrust.Orchestrations.Ticketing.Webhooks;
 /// check, then mapping to governed actions and stored outcomes. A delivery that fails authentication or is a replay
 /// is answered 401 and recorded, and nothing in it is parsed or acted on. When processing fails after the replay
 /// store accepted a delivery, the delivery is forgotten again, so the sender's retry is processed, not refused.
+/// Every outcome is attributed to trust as <c>POST /api/outcomes</c> does (<see cref="TrustEngine.AttributeOutcomeAsync"/>),
+/// also when it was stored before: applying a signal is idempotent (signal id = outcome event id), so a redelivery
+/// of the same event under a new delivery id, or a retry after a failure half-way, counts the outcome once.
 /// </summary>
 public sealed partial class WebhookIntake(
     IWebhookLedger ledger,
     IOutcomeStore outcomes,
+    TrustEngine trust,
     GovernedActionStarter starter,
     IOptions<ApiOptions> apiOptions,
     TimeProvider time,
@@ -119,7 +124,15 @@ public sealed partial class WebhookIntake(
                 AgentTrustTelemetry.Outcomes.Add(1, new("kind", outcome.Kind.ToString()), new("system", outcome.TicketSystem));
             }
 
-            recorded.Add(new { eventId = outcome.EventId, kind = outcome.Kind, ticket = outcome.TicketId, recorded = added });
+            var changes = await trust.AttributeOutcomeAsync(outcome, cancellationToken).ConfigureAwait(false);
+            recorded.Add(new
+            {
+                eventId = outcome.EventId,
+                kind = outcome.Kind,
+                ticket = outcome.TicketId,
+                recorded = added,
+                attributed = changes.Select(c => new { agentId = c.Signal.AgentId, lane = c.Signal.Lane, actionId = c.Signal.ActionId, applied = c.Applied }),
+            });
         }
 
         var anything = actions.Count > 0 || recorded.Count > 0;

@@ -39,8 +39,11 @@ internal sealed class EvidenceFixtures : IDisposable
         action, sequence, kind, agent, "incident-classification", "servicenow", "INC0000045", "sha256:" + new string('b', 64), previous,
         new DateTimeOffset(2026, 11, 26, 10, 0, sequence, TimeSpan.Zero), JsonDocument.Parse($"{{\"step\":{sequence}}}").RootElement);
 
-    /// <summary>Writes <paramref name="actions"/> chained actions of <paramref name="steps"/> records, actions in parallel, as agents work.</summary>
-    public async Task<List<EvidenceReceipt>> WriteActionsAsync(string agent, int actions, int steps)
+    /// <summary>
+    /// Writes <paramref name="actions"/> chained actions of <paramref name="steps"/> records, actions in parallel, as
+    /// agents work; with <paramref name="firstLayout"/>, as the first store did (one blob per record).
+    /// </summary>
+    public async Task<List<EvidenceReceipt>> WriteActionsAsync(string agent, int actions, int steps, bool firstLayout = false)
     {
         var receipts = await Task.WhenAll(Enumerable.Range(0, actions).Select(async a =>
         {
@@ -48,7 +51,8 @@ internal sealed class EvidenceFixtures : IDisposable
             string? previous = null;
             for (var s = 0; s < steps; s++)
             {
-                var receipt = await Store.AppendAsync(Draft(agent, $"act-{a:D4}", s, previous));
+                var draft = Draft(agent, $"act-{a:D4}", s, previous);
+                var receipt = firstLayout ? await AppendFirstLayoutAsync(draft) : await Store.AppendAsync(draft);
                 previous = receipt.Digest;
                 list.Add(receipt);
             }
@@ -56,6 +60,66 @@ internal sealed class EvidenceFixtures : IDisposable
             return list;
         }));
         return [.. receipts.SelectMany(r => r)];
+    }
+
+    /// <summary>
+    /// A record written as the first store did: its own blob at its record name (If-None-Match), then a log entry
+    /// without a location. Evidence written that way must stay readable and verifiable.
+    /// </summary>
+    public async Task<EvidenceReceipt> AppendFirstLayoutAsync(EvidenceDraft draft)
+    {
+        var container = Clients.Blobs.GetBlobContainerClient(Clients.Options.EvidenceContainerName);
+        await container.CreateIfNotExistsAsync();
+        await new EvidenceKeyDirectory(container).PublishAsync(Signers.Records);
+        var name = EvidenceLayout.RecordName(draft);
+        var content = await EvidenceEnvelopes.SealAsync(draft, Signers.Records);
+        await container.GetBlobClient(name).UploadAsync(new BinaryData(content));
+        var leaf = await Log.AppendAsync(draft.AgentId, name, AgentTrust.Domain.Evidence.Merkle.MerkleTree.LeafHash(content));
+        return new EvidenceReceipt($"{container.Name}/{name}", EvidenceEnvelopes.RecordDigest(content), draft.Sequence, leaf);
+    }
+
+    /// <summary>
+    /// Rewrites the batch that holds the named records as someone with storage access but no key could: each named
+    /// record's bytes replaced (null: its line dropped and its log entry pointed past the end), the other lines kept,
+    /// and the locations in the log patched to the new offsets, so only the named records' contents differ.
+    /// </summary>
+    public async Task RewriteBatchAsync(string agent, IReadOnlyDictionary<string, byte[]?> replacements)
+    {
+        var entries = await Log.ReadAsync(agent);
+        var batch = entries.First(e => replacements.ContainsKey(e.Record)).Location!.Batch;
+        var container = Clients.Blobs.GetBlobContainerClient(Clients.Options.EvidenceContainerName);
+        var bytes = (await container.GetBlobClient(batch).DownloadContentAsync()).Value.Content.ToArray();
+        var table = Clients.Tables.GetTableClient(Clients.Options.EvidenceLogTableName);
+        var rewritten = new MemoryStream();
+        var dropped = new List<LogEntry>();
+        foreach (var entry in entries.Where(e => e.Location?.Batch == batch).OrderBy(e => e.Location!.Offset))
+        {
+            var content = replacements.TryGetValue(entry.Record, out var replacement)
+                ? replacement
+                : bytes.AsSpan((int)entry.Location!.Offset, entry.Location.Length).ToArray();
+            if (content is null)
+            {
+                dropped.Add(entry);
+                continue;
+            }
+
+            await PatchAsync(table, agent, entry.Index, rewritten.Position, content.Length);
+            rewritten.Write(content);
+            rewritten.WriteByte((byte)'\n');
+        }
+
+        foreach (var entry in dropped)
+        {
+            await PatchAsync(table, agent, entry.Index, rewritten.Length + 1_000, entry.Location!.Length);
+        }
+
+        await container.GetBlobClient(batch).UploadAsync(new BinaryData(rewritten.ToArray()), overwrite: true);
+    }
+
+    static async Task PatchAsync(Azure.Data.Tables.TableClient table, string agent, long index, long offset, int length)
+    {
+        var entity = new Azure.Data.Tables.TableEntity(agent, TableEvidenceLog.LeafRow(index)) { ["Offset"] = offset, ["Length"] = length };
+        await table.UpdateEntityAsync(entity, Azure.ETag.All, Azure.Data.Tables.TableUpdateMode.Merge);
     }
 
     /// <summary>Changes a record's statement without re-signing it: what someone with storage access but no key can do.</summary>

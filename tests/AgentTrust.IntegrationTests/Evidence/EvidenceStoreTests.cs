@@ -24,6 +24,41 @@ public sealed class EvidenceStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AppendAsync_RecordWrittenByTheFirstLayout_ReturnsThatRecordAndLeaf()
+    {
+        using var evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
+        var draft = EvidenceFixtures.Draft("classifier-01", "act-old", 0, null);
+        var first = await evidence.AppendFirstLayoutAsync(draft);
+
+        var retried = await evidence.Store.AppendAsync(draft);
+
+        Assert.Equal(first, retried);
+        Assert.Equal(1, await evidence.Log.SizeAsync("classifier-01"));
+        Assert.Equal(first.Digest, Assert.Single(await evidence.Store.ListAsync("classifier-01", "act-old")).Digest);
+    }
+
+    [Fact]
+    public async Task AppendAsync_ConcurrentRecordsOfOneAgent_AreGroupCommittedIntoBatches()
+    {
+        using var evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
+
+        var receipts = await evidence.WriteActionsAsync("classifier-01", 40, 2);
+
+        var entries = await evidence.Log.ReadAsync("classifier-01");
+        Assert.Equal(80, entries.Count);
+        Assert.All(entries, e => Assert.NotNull(e.Location));
+        var batches = entries.Select(e => e.Location!.Batch).Distinct().Count();
+        // 40 actions in parallel, two steps each: far fewer blobs than records.
+        Assert.InRange(batches, 2, 40);
+        Assert.Equal(entries.Select(e => $"{evidence.Clients.Options.EvidenceContainerName}/{e.Record}").Order(), receipts.Select(r => r.Location).Order());
+        Assert.Equal(entries.Select(e => e.Index).Order(), receipts.Select(r => r.LeafIndex).Order());
+        await evidence.Checkpointer.CheckpointAsync("classifier-01");
+        var report = new EvidenceVerifier(verifyAllSignatures: true).Verify(await new StorageEvidenceExporter(evidence.Clients).ReadAsync());
+        Assert.True(report.Valid, string.Join("; ", report.Problems));
+        Assert.Equal(80, report.SignaturesVerified);
+    }
+
+    [Fact]
     public async Task AppendAsync_ConcurrentWritersInTwoProcesses_GiveEachRecordOneUniqueLeaf()
     {
         using var a = new EvidenceFixtures(TestStorage.Clients(azurite));

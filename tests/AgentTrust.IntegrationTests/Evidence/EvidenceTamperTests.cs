@@ -7,17 +7,19 @@ namespace AgentTrust.IntegrationTests.Evidence;
 /// <summary>
 /// Evidence is written through the real store on Azurite and checkpointed, then altered, removed or reordered
 /// directly in storage (as someone with storage access but no signing key could); <c>evidence verify</c> must
-/// fail and name the first bad record.
+/// fail and name the first bad record. Evidence is written in batches now (one blob per group commit, the log
+/// pointing at each record's range); evidence of the first layout (one blob per record) is tampered with too, as
+/// it must stay verifiable.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class EvidenceTamperTests(AzuriteFixture azurite)
 {
     const string Agent = "classifier-01";
 
-    async Task<(EvidenceFixtures Evidence, Azure.Storage.Blobs.BlobContainerClient Container)> WrittenAsync(bool checkpoint = true)
+    async Task<(EvidenceFixtures Evidence, Azure.Storage.Blobs.BlobContainerClient Container)> WrittenAsync(bool checkpoint = true, bool firstLayout = false)
     {
         var evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
-        await evidence.WriteActionsAsync(Agent, 3, 3);
+        await evidence.WriteActionsAsync(Agent, 3, 3, firstLayout);
         if (checkpoint)
         {
             await evidence.Checkpointer.CheckpointAsync(Agent);
@@ -52,9 +54,9 @@ public sealed class EvidenceTamperTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Verify_RecordAltered_FailsNamingIt()
+    public async Task Verify_FirstLayoutRecordAltered_FailsNamingIt()
     {
-        var (evidence, container) = await WrittenAsync();
+        var (evidence, container) = await WrittenAsync(firstLayout: true);
         using var _1 = evidence;
         var blob = container.GetBlobClient(Name(1, 1));
         var content = (await blob.DownloadContentAsync()).Value.Content.ToArray();
@@ -68,9 +70,9 @@ public sealed class EvidenceTamperTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Verify_RecordAlteredAndLogRewritten_FailsNamingIt()
+    public async Task Verify_FirstLayoutRecordAlteredAndLogRewritten_FailsNamingIt()
     {
-        var (evidence, container) = await WrittenAsync();
+        var (evidence, container) = await WrittenAsync(firstLayout: true);
         using var _1 = evidence;
         var blob = container.GetBlobClient(Name(2, 0));
         var altered = EvidenceFixtures.Alter((await blob.DownloadContentAsync()).Value.Content.ToArray());
@@ -89,9 +91,9 @@ public sealed class EvidenceTamperTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Verify_RecordRemoved_FailsNamingIt()
+    public async Task Verify_FirstLayoutRecordRemoved_FailsNamingIt()
     {
-        var (evidence, container) = await WrittenAsync();
+        var (evidence, container) = await WrittenAsync(firstLayout: true);
         using var _1 = evidence;
         await container.DeleteBlobAsync(Name(0, 1));
 
@@ -103,9 +105,9 @@ public sealed class EvidenceTamperTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Verify_RecordAndItsLogEntryRemovedBeforeAnyCheckpoint_FailsNamingTheGap()
+    public async Task Verify_FirstLayoutRecordAndItsLogEntryRemovedBeforeAnyCheckpoint_FailsNamingTheGap()
     {
-        var (evidence, container) = await WrittenAsync(checkpoint: false);
+        var (evidence, container) = await WrittenAsync(checkpoint: false, firstLayout: true);
         using var _1 = evidence;
         var leaf = await LeafOfAsync(evidence, Name(1, 0));
         await container.DeleteBlobAsync(Name(1, 0));
@@ -119,9 +121,9 @@ public sealed class EvidenceTamperTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Verify_RecordsReordered_FailsNamingTheFirst()
+    public async Task Verify_FirstLayoutRecordsReordered_FailsNamingTheFirst()
     {
-        var (evidence, container) = await WrittenAsync();
+        var (evidence, container) = await WrittenAsync(firstLayout: true);
         using var _1 = evidence;
         var first = container.GetBlobClient(Name(2, 1));
         var second = container.GetBlobClient(Name(2, 2));
@@ -156,4 +158,78 @@ public sealed class EvidenceTamperTests(AzuriteFixture azurite)
         Assert.Equal(1, code);
         Assert.Contains($"leaf {Math.Min(a, b)}, record '{Name(0, 1)}'", FirstBad(output), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Verify_FirstLayoutUntouched_Passes()
+    {
+        var (evidence, _) = await WrittenAsync(firstLayout: true);
+        using var _1 = evidence;
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public async Task Verify_BatchedRecordAltered_FailsNamingIt()
+    {
+        var (evidence, _) = await WrittenAsync();
+        using var _1 = evidence;
+        var stored = Assert.Single(await evidence.Store.ListAsync(Agent, "act-0001"), r => Opened(r).Sequence == 1);
+        await evidence.RewriteBatchAsync(Agent, new Dictionary<string, byte[]?> { [Name(1, 1)] = EvidenceFixtures.Alter(stored.Content.ToArray()) });
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"leaf {await LeafOfAsync(evidence, Name(1, 1))}, record '{Name(1, 1)}'", FirstBad(output), StringComparison.Ordinal);
+        Assert.Contains("altered", FirstBad(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_BatchedRecordRemoved_FailsNamingIt()
+    {
+        var (evidence, _) = await WrittenAsync();
+        using var _1 = evidence;
+        await evidence.RewriteBatchAsync(Agent, new Dictionary<string, byte[]?> { [Name(0, 1)] = null });
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"leaf {await LeafOfAsync(evidence, Name(0, 1))}, record '{Name(0, 1)}'", FirstBad(output), StringComparison.Ordinal);
+        Assert.Contains("missing", FirstBad(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_BatchDeleted_FailsNamingItsFirstRecordAndEveryRecordInIt()
+    {
+        var (evidence, container) = await WrittenAsync();
+        using var _1 = evidence;
+        var entries = await evidence.Log.ReadAsync(Agent);
+        var batch = entries.Single(e => e.Record == Name(2, 1)).Location!.Batch;
+        var inBatch = entries.Where(e => e.Location?.Batch == batch).OrderBy(e => e.Index).ToList();
+        await container.DeleteBlobAsync(batch);
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"leaf {inBatch[0].Index}, record '{inBatch[0].Record}'", FirstBad(output), StringComparison.Ordinal);
+        Assert.Contains("missing", FirstBad(output), StringComparison.Ordinal);
+        Assert.All(inBatch, e => Assert.Contains($"record '{e.Record}': the record is missing", output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Verify_BatchedRecordsReordered_FailsNamingTheFirst()
+    {
+        var (evidence, _) = await WrittenAsync();
+        using var _1 = evidence;
+        var records = (await evidence.Store.ListAsync(Agent, "act-0002")).ToDictionary(r => Opened(r).Sequence);
+        await evidence.RewriteBatchAsync(Agent, new Dictionary<string, byte[]?> { [Name(2, 1)] = records[2].Content.ToArray(), [Name(2, 2)] = records[1].Content.ToArray() });
+
+        var (code, output) = await VerifyAsync(evidence);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"leaf {await LeafOfAsync(evidence, Name(2, 1))}, record '{Name(2, 1)}'", FirstBad(output), StringComparison.Ordinal);
+    }
+
+    static AgentTrust.Domain.Evidence.EvidenceDraft Opened(StoredEvidence record) => AgentTrust.Domain.Evidence.Attestation.EvidenceEnvelopes.Open(record.Content.Span).Draft;
 }

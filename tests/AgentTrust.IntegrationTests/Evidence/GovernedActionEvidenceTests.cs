@@ -1,7 +1,6 @@
 using AgentTrust.IntegrationTests.LocalHost;
 using AgentTrust.IntegrationTests.Support;
 using AgentTrust.Orchestrations.Evidence;
-using Azure.Storage.Blobs;
 
 namespace AgentTrust.IntegrationTests.Evidence;
 
@@ -32,9 +31,10 @@ public sealed class GovernedActionEvidenceTests(LocalHostFixture fixture) : ICla
 
         // Alter the rejected action's approval record (its third) without the key.
         var location = rejected.GetProperty("evidence")[2].GetString()!;
-        var blob = new BlobContainerClient(fixture.ConnectionString, "evidence").GetBlobClient(location["evidence/".Length..]);
-        var content = (await blob.DownloadContentAsync()).Value.Content.ToArray();
-        await blob.UploadAsync(new BinaryData(EvidenceFixtures.Alter(content)), overwrite: true);
+        var name = location["evidence/".Length..];
+        using var storage = new EvidenceFixtures(StoredEvidenceNames.Clients(fixture.ConnectionString));
+        var content = (await storage.Store.ListAsync(agent, id)).Single(r => r.Location == location).Content.ToArray();
+        await storage.RewriteBatchAsync(agent, new Dictionary<string, byte[]?> { [name] = EvidenceFixtures.Alter(content) });
         using var afterStdout = new StringWriter();
 
         var afterCode = await EvidenceCommand.RunAsync(["verify", "--connection-string", fixture.ConnectionString], afterStdout, stderr);

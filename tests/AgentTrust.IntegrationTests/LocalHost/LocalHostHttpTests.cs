@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using AgentTrust.IntegrationTests.Support;
-using Azure.Storage.Blobs;
 
 namespace AgentTrust.IntegrationTests.LocalHost;
 
@@ -22,11 +21,10 @@ public sealed class LocalHostHttpTests(LocalHostFixture fixture) : IClassFixture
         Assert.Equal("applied", view.GetProperty("status").GetString());
         var evidence = view.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Equal(2, evidence.Count);
-        var container = new BlobContainerClient(fixture.ConnectionString, "evidence");
-        foreach (var location in evidence)
-        {
-            Assert.True(await container.GetBlobClient(location["evidence/".Length..]).ExistsAsync());
-        }
+        // Locations name records; the log says where their bytes are (ranges of batch blobs): read them as an export does.
+        var bundle = await new AgentTrust.Orchestrations.Evidence.StorageEvidenceExporter(StoredEvidenceNames.Clients(fixture.ConnectionString)).ReadAsync();
+        var stored = bundle.Logs.Single(l => l.LogId == agent).Leaves.Where(l => l.Content is { Length: > 0 }).Select(l => "evidence/" + l.Name).ToList();
+        Assert.All(evidence, location => Assert.Contains(location, stored));
     }
 
     [Fact]

@@ -6,6 +6,8 @@ using AgentTrust.Orchestrations.Api;
 using AgentTrust.Orchestrations.Governance;
 using AgentTrust.Orchestrations.Outcomes;
 using AgentTrust.Orchestrations.Ticketing.Webhooks;
+using AgentTrust.Orchestrations.Trust;
+using AgentTrust.IntegrationTests.Trust;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,7 +23,10 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
     const string Secret = "sn-secret-0123456789abcdef";
     const string JiraSecret = "jira-secret-0123456789abcdef";
 
-    sealed record Rig(ServiceNowWebhookHandler ServiceNow, JiraWebhookHandler Jira, IWebhookLedger Ledger, IOutcomeStore Outcomes, Mock<DurableTaskClient> Client);
+    sealed record Rig(ServiceNowWebhookHandler ServiceNow, JiraWebhookHandler Jira, IWebhookLedger Ledger, IOutcomeStore Outcomes, Mock<DurableTaskClient> Client, TrustRig Trust) : IDisposable
+    {
+        public void Dispose() => Trust.Dispose();
+    }
 
     Rig Build(DateTimeOffset now)
     {
@@ -37,10 +42,11 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now);
         var ledger = new TableWebhookLedger(clients, webhookOptions);
         var outcomes = new TableOutcomeStore(clients, Options.Create(new OutcomeStoreOptions { TableName = "outcomes" + suffix }));
-        var intake = new WebhookIntake(ledger, outcomes, new GovernedActionStarter(time), Options.Create(new ApiOptions()), time, NullLogger<WebhookIntake>.Instance);
+        var trust = new TrustRig(azurite);
+        var intake = new WebhookIntake(ledger, outcomes, trust.Engine, new GovernedActionStarter(time), Options.Create(new ApiOptions()), time, NullLogger<WebhookIntake>.Instance);
         var authenticator = new WebhookAuthenticator(webhookOptions, time);
         var client = new Mock<DurableTaskClient>("test");
-        return new Rig(new ServiceNowWebhookHandler(intake, authenticator), new JiraWebhookHandler(intake, authenticator, webhookOptions), ledger, outcomes, client);
+        return new Rig(new ServiceNowWebhookHandler(intake, authenticator), new JiraWebhookHandler(intake, authenticator, webhookOptions), ledger, outcomes, client, trust);
     }
 
     static ApiRequest ServiceNowRequest(byte[] body, DateTimeOffset sentAt, string secret = Secret)
@@ -66,7 +72,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
     public async Task ServiceNowWebhook_SignedResolvedIncident_StoresTheOutcomeOnce()
     {
         var now = DateTimeOffset.UtcNow;
-        var rig = Build(now);
+        using var rig = Build(now);
         var request = ServiceNowRequest(Fixture("servicenow-incident-resolved.json"), now);
 
         var response = await rig.ServiceNow.HandleAsync(request, rig.Client.Object, default);
@@ -81,7 +87,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
     public async Task ServiceNowWebhook_SameDeliveryReplayed_Is401AndRecordedAndNothingChanges()
     {
         var now = DateTimeOffset.UtcNow;
-        var rig = Build(now);
+        using var rig = Build(now);
         var request = ServiceNowRequest(Fixture("servicenow-incident-reopened-reassigned.json"), now);
         Assert.Equal(202, (await rig.ServiceNow.HandleAsync(request, rig.Client.Object, default)).Status);
 
@@ -97,7 +103,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
     public async Task ServiceNowWebhook_ForgedSignature_Is401RecordedWithoutTheBodyAndStartsNothing()
     {
         var now = DateTimeOffset.UtcNow;
-        var rig = Build(now);
+        using var rig = Build(now);
         var request = ServiceNowRequest(Fixture("servicenow-incident-proposal.json"), now, secret: "attacker-guess-0123456789");
 
         var response = await rig.ServiceNow.HandleAsync(request, rig.Client.Object, default);
@@ -118,7 +124,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
     public async Task ServiceNowWebhook_AgentProposal_StartsTheGovernedWorkflowUnderTheDerivedId()
     {
         var now = DateTimeOffset.UtcNow;
-        var rig = Build(now);
+        using var rig = Build(now);
         object? input = null;
         StartOrchestrationOptions? options = null;
         rig.Client
@@ -140,7 +146,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
     public async Task JiraWebhook_HubSignedResolution_StoresTheOutcome()
     {
         var body = Fixture("jira-issue-resolved.json");
-        var rig = Build(DateTimeOffset.FromUnixTimeMilliseconds(1795687451000).AddSeconds(2));
+        using var rig = Build(DateTimeOffset.FromUnixTimeMilliseconds(1795687451000).AddSeconds(2));
         var request = new ApiRequest
         {
             Method = "POST",
@@ -159,7 +165,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
     public async Task ServiceNowWebhook_ProcessingFails_DeliveryIsForgottenSoTheRetryIsProcessed()
     {
         var now = DateTimeOffset.UtcNow;
-        var rig = Build(now);
+        using var rig = Build(now);
         rig.Client
             .SetupSequence(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("task hub unavailable"))
@@ -174,5 +180,74 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
 
         Assert.Equal(202, retry.Status);
         Assert.Empty(await rig.Ledger.ListRejectionsAsync("servicenow"));
+    }
+
+    [Fact]
+    public async Task ServiceNowWebhook_ResolvedIncidentRedelivered_AttributesTheOutcomeToTrustOnce()
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var rig = Build(now);
+        // The governed decision that touched the ticket an hour before ServiceNow resolved it (fixture: 10:04:11).
+        await rig.Trust.Engine.RememberDecisionAsync(new TrustAttribution(
+            "servicenow", "INC0010023", "classifier-01", "incident-classification", "act-0123456789abcdef0123456789abcdef",
+            new DateTimeOffset(2026, 11, 26, 9, 4, 0, TimeSpan.Zero)));
+        var body = Fixture("servicenow-incident-resolved.json");
+
+        var first = await rig.ServiceNow.HandleAsync(ServiceNowRequest(body, now), rig.Client.Object, default);
+        // ServiceNow retries the event (its answer was lost): same body, new timestamp, so a new delivery id.
+        var retry = await rig.ServiceNow.HandleAsync(ServiceNowRequest(body, now.AddSeconds(5)), rig.Client.Object, default);
+
+        Assert.Equal(202, first.Status);
+        Assert.Equal(202, retry.Status);
+        using (var answer = JsonDocument.Parse(first.Body))
+        {
+            var attributed = Assert.Single(answer.RootElement.GetProperty("outcomes")[0].GetProperty("attributed").EnumerateArray());
+            Assert.Equal("classifier-01", attributed.GetProperty("agentId").GetString());
+            Assert.True(attributed.GetProperty("applied").GetBoolean());
+        }
+
+        using (var answer = JsonDocument.Parse(retry.Body))
+        {
+            var attributed = Assert.Single(answer.RootElement.GetProperty("outcomes")[0].GetProperty("attributed").EnumerateArray());
+            Assert.False(attributed.GetProperty("applied").GetBoolean());
+        }
+
+        var state = await rig.Trust.Store.GetAsync("classifier-01", "incident-classification");
+        Assert.NotNull(state);
+        Assert.Equal(1, state.Outcome.Events);
+        Assert.True(state.Outcome.Positive > 0);
+        Assert.Equal(0, state.Conduct.Events);
+        // The signal is in the evidence log once, so a recomputation from evidence gives the same score.
+        var recomputed = await rig.Trust.Recomputer.RunAsync(write: false);
+        Assert.Equal(1, recomputed.Signals);
+        Assert.Empty(recomputed.Differing);
+    }
+
+    [Fact]
+    public async Task JiraWebhook_HubSignedResolution_AttributesTheOutcomeToTheDecisionOnTheIssue()
+    {
+        var body = Fixture("jira-issue-resolved.json");
+        var sentAt = DateTimeOffset.FromUnixTimeMilliseconds(1795687451000);
+        using var rig = Build(sentAt.AddSeconds(2));
+        await rig.Trust.Engine.RememberDecisionAsync(new TrustAttribution("jira", "ITSM-42", "router-02", "incident-routing", "act-jira-0001", sentAt.AddDays(-2)));
+        // A decision older than the attribution window is not answerable for this resolution.
+        await rig.Trust.Engine.RememberDecisionAsync(new TrustAttribution("jira", "ITSM-42", "router-old", "incident-routing", "act-jira-0000", sentAt.AddDays(-45)));
+        var request = new ApiRequest
+        {
+            Method = "POST",
+            Url = new Uri("http://localhost/api/webhooks/jira"),
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [WebhookAuthenticator.JiraSignatureHeader] = WebhookSignature.Compute(JiraSecret, body) },
+            Body = body,
+        };
+
+        var response = await rig.Jira.HandleAsync(request, rig.Client.Object, default);
+
+        Assert.Equal(202, response.Status);
+        using var answer = JsonDocument.Parse(response.Body);
+        var attributed = Assert.Single(answer.RootElement.GetProperty("outcomes")[0].GetProperty("attributed").EnumerateArray());
+        Assert.Equal("router-02", attributed.GetProperty("agentId").GetString());
+        var state = await rig.Trust.Store.GetAsync("router-02", "incident-routing");
+        Assert.Equal(1, state!.Outcome.Events);
+        Assert.Null(await rig.Trust.Store.GetAsync("router-old", "incident-routing"));
     }
 }

@@ -259,4 +259,59 @@ public sealed class EvidenceVerifierTests : IDisposable
 
         Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The log as an earlier run saw it: its first <paramref name="size"/> leaves and the checkpoints up to there.</summary>
+    static EvidenceLogBundle Prefix(EvidenceLogBundle log, long size) =>
+        log with { Leaves = [.. log.Leaves.Take((int)size)], Checkpoints = [.. log.Checkpoints.Where(c => c.TreeSize <= size)] };
+
+    async Task<IReadOnlyDictionary<string, VerifiedWatermark>> WatermarkAsync(EvidenceLogBundle log, long size)
+    {
+        var earlier = await VerifyAsync(Prefix(log, size));
+        Assert.True(earlier.Valid, string.Join("; ", earlier.Problems));
+        return earlier.Watermarks;
+    }
+
+    [Fact]
+    public async Task Verify_FromAnEarlierRunsWatermark_IsValidAndMovesTheWatermark()
+    {
+        var log = await Log(6, 12);
+        var watermarks = await WatermarkAsync(log, 6);
+        Assert.Equal(6, watermarks[Agent].TreeSize);
+
+        var report = new EvidenceVerifier().Verify(await BundleAsync(records, checkpoints, log), watermarks);
+
+        Assert.True(report.Valid, string.Join("; ", report.Problems));
+        Assert.Equal(12, report.RecordsVerified);
+        Assert.Equal(12, report.Watermarks[Agent].TreeSize);
+        Assert.Equal(log.Checkpoints[^1].RootHash, report.Watermarks[Agent].RootHash);
+    }
+
+    [Fact]
+    public async Task Verify_FromAWatermark_RecordUnderItAltered_IsStillNamed()
+    {
+        var log = await Log(6, 12);
+        var watermarks = await WatermarkAsync(log, 6);
+        log = Replace(log, 2, log.Leaves[2] with { Content = Alter(log.Leaves[2].Content!) });
+
+        var report = new EvidenceVerifier().Verify(await BundleAsync(records, checkpoints, log), watermarks);
+
+        Assert.Equal(2, report.FirstProblem!.LeafIndex);
+        Assert.Contains("altered", report.FirstProblem.Reason, StringComparison.Ordinal);
+        Assert.False(report.Watermarks.ContainsKey(Agent));
+    }
+
+    [Fact]
+    public async Task Verify_FromAWatermark_ChainBrokenRightAfterIt_IsNamed()
+    {
+        // Leaf 6 is action 0's third record; its chain link is leaf 3, under the watermark and not re-read in full.
+        var log = await Log(6);
+        var watermarks = await WatermarkAsync(log, 6);
+        var forged = await AgentTrust.Domain.Evidence.Attestation.EvidenceEnvelopes.SealAsync(Draft(Agent, "act-0000", 2, "sha256:" + new string('f', 64)), records);
+        log = Replace(log, 6, log.Leaves[6] with { Content = forged, LeafHash = Convert.ToHexStringLower(AgentTrust.Domain.Evidence.Merkle.MerkleTree.LeafHash(forged)) });
+
+        var report = new EvidenceVerifier().Verify(await BundleAsync(records, checkpoints, log), watermarks);
+
+        Assert.Equal(6, report.FirstProblem!.LeafIndex);
+        Assert.Contains("the chain is broken", report.FirstProblem.Reason, StringComparison.Ordinal);
+    }
 }
