@@ -1,6 +1,7 @@
 using AgentTrust.Cli.Bench;
 using AgentTrust.Cli.Demo;
 using AgentTrust.Cli.LocalHost;
+using AgentTrust.Cli.Replay;
 
 namespace AgentTrust.Cli;
 
@@ -15,6 +16,9 @@ public static class CommandLine
               runs the local host: the HTTP API and the governed workflows, durable on Azure Storage (Azurite)
           agenttrust demo [--count N] [--AzureWebJobsStorage=CONNECTION]
               starts the local host and replays real ServiceNow incidents through its API as agent actions
+          agenttrust replay [--url URL] [--limit 300] [--speed 0] [--lanes incidents,changes] [--out replay-report]
+              streams later real records through the API as trained agents' actions and outcomes, and compares no governance,
+              a confidence threshold and AgentTrust on the same stream (docs/evaluation.md)
           agenttrust pact lint PATH...            validates pact files (YAML or JSON) against the schema and their expressions
           agenttrust pact test PATH...            runs each pact against its examples file and checks the expected outcomes
           agenttrust pact diff OLD NEW            shows what changed between two pact versions, flagging what loosens it
@@ -57,6 +61,8 @@ public static class CommandLine
                 return await AgentTrust.Orchestrations.Trust.TrustCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
+            case "replay":
+                return await ReplayCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "demo":
                 return await DemoCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             default:

@@ -1,6 +1,9 @@
 namespace AgentTrust.Cli.Demo;
 
-/// <summary>One incident of the shipped ServiceNow sample: how it was opened and how it really ended.</summary>
+/// <summary>
+/// One incident of the shipped ServiceNow records: how it was opened and how it really ended. The contact type,
+/// symptom and resolution time are read when the file has them (the replay's features and outcomes).
+/// </summary>
 public sealed record ServiceNowIncident(
     string Number,
     DateTime OpenedAt,
@@ -11,4 +14,7 @@ public sealed record ServiceNowIncident(
     int OpenedPriority,
     int FinalPriority,
     int ReassignmentCount,
-    int ReopenCount);
+    int ReopenCount,
+    string ContactType = "",
+    string Symptom = "",
+    DateTime? ResolvedAt = null);

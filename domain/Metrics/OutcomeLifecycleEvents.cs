@@ -15,6 +15,7 @@ public static class OutcomeLifecycleEvents
         var change = outcome.Kind is TicketOutcomeKind.ChangeClosedFailed or TicketOutcomeKind.ChangeClosedSuccessful;
         var type = outcome.Kind switch
         {
+            TicketOutcomeKind.Opened => LifecycleEventType.Opened,
             TicketOutcomeKind.Resolved => LifecycleEventType.Resolved,
             TicketOutcomeKind.Reopened => LifecycleEventType.Reopened,
             TicketOutcomeKind.Reassigned => LifecycleEventType.Reassigned,

@@ -20,4 +20,10 @@ public enum TicketOutcomeKind
 
     /// <summary>A change closed as successful.</summary>
     ChangeClosedSuccessful,
+
+    /// <summary>
+    /// The ticket was opened: the start of its MTTR (opened to resolved). Neither for nor against an agent, so it moves
+    /// no trust score. Appended last so the numbers of the other kinds never change.
+    /// </summary>
+    Opened,
 }

@@ -55,6 +55,8 @@ public sealed record TrustParameters
         TicketOutcomeKind.ChangeClosedFailed => (0, 3),
         TicketOutcomeKind.Reassigned => (0, 1),
         TicketOutcomeKind.Escalated => (0, 1.5),
+        // Opening a ticket says nothing about the agent: it only starts the MTTR clock.
+        TicketOutcomeKind.Opened => (0, 0),
         _ => (0, 0),
     };
 
