@@ -272,7 +272,7 @@ public sealed class HostileInputPropertyTests
 
         public WebhookRig()
         {
-            intake = new WebhookIntake(Ledger, Outcomes, new GovernedActionStarter(time), Api, time, NullLogger<WebhookIntake>.Instance);
+            intake = new WebhookIntake(Ledger, Outcomes, new TrustEngine(new InMemoryEvidenceStore(), new InMemoryTrustStore(), new InMemoryTrustAttributionIndex(), TrustParameters.Default, time), new GovernedActionStarter(time), Api, time, NullLogger<WebhookIntake>.Instance);
             authenticator = new WebhookAuthenticator(options, time);
         }
 
