@@ -55,7 +55,21 @@ public class PactEvaluatorBenchmarks
         },
         RateLimit: new RateLimit(120));
 
+    /// <summary>The same pact with downside ratings (a P1 rule and a blast-radius rule), decided under a live autonomous tier.</summary>
+    static readonly Pact TenClausesWithDownside = TenClauses with
+    {
+        Downside = new DownsidePolicy(
+            [
+                new DownsideRule("p1", "action.priority == 1", DownsideLevel.High),
+                new DownsideRule("wide", "action.affected_cis > 3", DownsideLevel.Medium),
+            ],
+            Medium: new DownsideRequirement(MinLowerBound: 0.8)),
+    };
+
+    static readonly AgentTrust.Domain.Autonomy.AutonomyStanding Autonomous = new(AutonomyTier.Autonomous, 0.9, 0.9, false, "promoted");
+
     CompiledPact compiled = null!;
+    CompiledPact compiledWithDownside = null!;
     EvaluationInput input = null!;
     (string Id, CelProgramDelegate Program)[] celPrograms = null!;
 
@@ -63,6 +77,7 @@ public class PactEvaluatorBenchmarks
     public void Setup()
     {
         compiled = CelPactCompiler.CompileUncached(TenClauses);
+        compiledWithDownside = CelPactCompiler.CompileUncached(TenClausesWithDownside);
         var fields = JsonDocument.Parse("""{"priority":3,"impact":2,"urgency":2,"category":"Category 55","kb_articles":["KB0010123","KB0010200"],"affected_cis":2}""").RootElement;
         var action = new ProposedAction("classifier-01", "incident-classification", new TicketReference("servicenow", "INC0000045"), "classify", fields, 0.92, "k-1");
         input = EvaluationInput.For(action, Now, 3);
@@ -83,6 +98,11 @@ public class PactEvaluatorBenchmarks
     /// <summary>Evaluate and decide: what the governed loop does per action.</summary>
     [Benchmark]
     public Decision EvaluateAndDecide() => DecisionPolicy.Decide(TenClauses, compiled.Evaluate(input), input.Action);
+
+    /// <summary>Evaluate (with two downside rules) and decide under a live tier: the loop since autonomy follows trust.</summary>
+    [Benchmark]
+    public Decision EvaluateAndDecideWithDownsideAndStanding() =>
+        DecisionPolicy.Decide(TenClausesWithDownside, compiledWithDownside.Evaluate(input), input.Action, standing: Autonomous);
 
     /// <summary>The previous evaluator for comparison: the Cel package's interpreter, programs compiled once, inputs as dictionaries.</summary>
     [Benchmark]
