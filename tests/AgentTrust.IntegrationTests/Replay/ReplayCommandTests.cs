@@ -12,19 +12,25 @@ namespace AgentTrust.IntegrationTests.Replay;
 /// </summary>
 public sealed class ReplayCommandTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
 {
+    const int PerLane = 40;
+
+    /// <summary>
+    /// 40 records per lane: long enough for wrong proposals, people's reviews and outcomes on both lanes, short enough for
+    /// a shared two-core machine where Azurite serves a few governed actions per second at best.
+    /// </summary>
     [Fact]
-    public async Task Replay_200RecordsThroughLocalHost_EveryActionDecidedAndReportMatchesApi()
+    public async Task Replay_ShortRunThroughLocalHost_EveryActionDecidedAndReportMatchesApi()
     {
         var output = Path.Combine(Path.GetTempPath(), "replay-" + Guid.NewGuid().ToString("N")[..8]);
-        var (exit, log) = await RunReplayAsync("--url", fixture.Host.BaseUrl.ToString(), "--limit", "100", "--out", output);
+        var (exit, log) = await RunReplayAsync("--url", fixture.Host.BaseUrl.ToString(), "--limit", PerLane.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output);
         Assert.True(exit == 0, log);
 
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "replay-report.json")));
         var report = document.RootElement;
         var actions = report.GetProperty("actions").EnumerateArray().ToList();
-        Assert.Equal(200, actions.Count);
+        Assert.Equal(2 * PerLane, actions.Count);
         Assert.True(File.Exists(Path.Combine(output, "replay-report.md")));
-        Assert.True(report.GetProperty("outcomesPosted").GetInt32() >= 200, "every incident posts at least its opened outcome, every closed change its close");
+        Assert.True(report.GetProperty("outcomesPosted").GetInt32() >= PerLane, "every incident posts at least its opened outcome");
 
         // Every action got a decision, and its status in the report is the one the API holds.
         var byLane = new Dictionary<string, List<ReplayedAction>>(StringComparer.Ordinal);
@@ -63,7 +69,7 @@ public sealed class ReplayCommandTests(LocalHostFixture fixture) : IClassFixture
         {
             var lane = reported.GetProperty("lane").GetString()!;
             var expected = GovernanceComparison.Compare(lane, byLane[lane], setup[lane]);
-            Assert.Equal(100, expected.Actions);
+            Assert.Equal(PerLane, expected.Actions);
             Assert.Equal(expected.WrongActions, reported.GetProperty("wrongActions").GetInt32());
             Assert.Equal(expected.WrongHighDownside, reported.GetProperty("wrongHighDownside").GetInt32());
             Assert.Equal(expected.GoalMet, reported.GetProperty("goalMet").GetBoolean());
@@ -105,7 +111,7 @@ public sealed class ReplayCommandTests(LocalHostFixture fixture) : IClassFixture
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(40));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
     }
