@@ -11,6 +11,7 @@ return args switch
     ["judges-evaluate", .. var rest] => await JudgeEvaluationCommand.RunAsync(rest, Console.Out, Console.Error),
     ["jury-latency", .. var rest] => await JuryLatency.RunAsync(rest, Console.Out),
     ["evidence-breakdown", ..] => await EvidenceBreakdown(args),
+    ["trust-recompute", ..] => AgentTrust.Benchmarks.Trust.TrustRecomputeTiming.Run(args),
     _ => Run(args),
 };
 
