@@ -2,6 +2,7 @@ using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Api;
 using AgentTrust.Orchestrations.Approvals;
+using AgentTrust.Orchestrations.Disputes;
 using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Storage;
@@ -45,6 +46,7 @@ public static class AgentTrustServices
         services.TryAddSingleton<Metrics.WeeklyMetricsJob>();
         services.TryAddSingleton<GetWeeklyMetricsHandler>();
         services.AddAgentTrustScores(configuration);
+        services.AddAgentTrustDisputes(configuration);
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

@@ -27,6 +27,10 @@ public static class AgentTrustTasks
         registry.AddActivity<LearnFromHumanActivity>();
         registry.AddActivity<Approvals.NotifyApproversActivity>();
         registry.AddActivity<UpdateTrustActivity>();
+        registry.AddOrchestrator<Disputes.DisputeOrchestrator>();
+        registry.AddActivity<Disputes.NotifyAdjudicatorsActivity>();
+        registry.AddActivity<Disputes.ApplyDisputeTrustActivity>();
+        registry.AddActivity<Disputes.RecordDisputeResolutionActivity>();
         return registry;
     }
 }

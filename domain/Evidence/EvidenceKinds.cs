@@ -21,5 +21,14 @@ public static class EvidenceKinds
     /// <summary>Who was asked to approve, on which channel, and whether the notice was delivered (never tokens or webhook URLs).</summary>
     public const string Notification = "notification";
 
+    /// <summary>A dispute as filed: who contests which decision or outcome, and why.</summary>
+    public const string Dispute = "dispute";
+
+    /// <summary>How a dispute ended: the adjudicator's verdict, the jury's view and the trust change it caused.</summary>
+    public const string DisputeResolution = "dispute-resolution";
+
+    /// <summary>A refused approval link (replayed, expired, tampered, foreign, malformed): why, never the token.</summary>
+    public const string ApprovalRefusal = "approval-refusal";
+
     public static string PredicateType(string kind) => $"https://agenttrust.dev/{kind}/v1";
 }

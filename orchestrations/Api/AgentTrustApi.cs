@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrust.Orchestrations.Api;
@@ -32,6 +33,9 @@ public sealed class AgentTrustApi
         GetWeeklyMetrics = getWeeklyMetrics;
         PostOutcome = postOutcome;
         GetTrust = getTrust;
+        FileDispute = services.GetRequiredService<FileDisputeHandler>();
+        GetDispute = services.GetRequiredService<GetDisputeHandler>();
+        ResolveDispute = services.GetRequiredService<ResolveDisputeHandler>();
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -48,6 +52,9 @@ public sealed class AgentTrustApi
             new("GetWeeklyMetrics", "GET", "metrics/weekly", GetWeeklyMetrics.HandleAsync),
             new("PostOutcome", "POST", "outcomes", PostOutcome.HandleAsync),
             new("GetTrust", "GET", "agents/{agent}/trust", GetTrust.HandleAsync),
+            new("FileDispute", "POST", "disputes", FileDispute.HandleAsync),
+            new("GetDispute", "GET", "disputes/{id}", GetDispute.HandleAsync),
+            new("ResolveDispute", "POST", "disputes/{id}/resolution", ResolveDispute.HandleAsync),
         ];
     }
 
@@ -71,6 +78,12 @@ public sealed class AgentTrustApi
     public PostOutcomeHandler PostOutcome { get; }
 
     public GetTrustHandler GetTrust { get; }
+
+    public FileDisputeHandler FileDispute { get; }
+
+    public GetDisputeHandler GetDispute { get; }
+
+    public ResolveDisputeHandler ResolveDispute { get; }
 
     /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }
