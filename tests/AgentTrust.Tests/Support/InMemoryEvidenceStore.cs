@@ -10,6 +10,9 @@ internal sealed class InMemoryEvidenceStore : IEvidenceStore
 {
     readonly ConcurrentDictionary<string, (EvidenceDraft Draft, byte[] Bytes)> records = new();
 
+    /// <summary>Every record with the bytes stored for it.</summary>
+    public IReadOnlyList<(EvidenceDraft Draft, byte[] Bytes)> All => [.. records.Values];
+
     public IReadOnlyList<EvidenceDraft> For(string actionId) =>
         [.. records.Values.Select(r => r.Draft).Where(d => d.ActionId == actionId).OrderBy(d => d.Sequence)];
 
