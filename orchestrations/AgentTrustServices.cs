@@ -3,6 +3,7 @@ using AgentTrust.Domain.Pacts;
 using AgentTrust.Orchestrations.Api;
 using AgentTrust.Orchestrations.Approvals;
 using AgentTrust.Orchestrations.Autonomy;
+using AgentTrust.Orchestrations.Disputes;
 using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Pacts;
 using AgentTrust.Orchestrations.Storage;
@@ -47,6 +48,7 @@ public static class AgentTrustServices
         services.TryAddSingleton<GetWeeklyMetricsHandler>();
         services.AddAgentTrustScores(configuration);
         services.AddAgentTrustAutonomy(configuration);
+        services.AddAgentTrustDisputes(configuration);
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

@@ -29,6 +29,10 @@ public static class AgentTrustTasks
         registry.AddActivity<UpdateTrustActivity>();
         registry.AddActivity<Autonomy.ReadAutonomyActivity>();
         registry.AddActivity<Autonomy.UpdateAutonomyActivity>();
+        registry.AddOrchestrator<Disputes.DisputeOrchestrator>();
+        registry.AddActivity<Disputes.NotifyAdjudicatorsActivity>();
+        registry.AddActivity<Disputes.ApplyDisputeTrustActivity>();
+        registry.AddActivity<Disputes.RecordDisputeResolutionActivity>();
         return registry;
     }
 }

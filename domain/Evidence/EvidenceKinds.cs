@@ -26,6 +26,14 @@ public static class EvidenceKinds
 
     /// <summary>An entry of an agent's ledger: an autonomous action spent, or credits a consequence slashed from the bond.</summary>
     public const string Ledger = "ledger";
+    /// <summary>A dispute as filed: who contests which decision or outcome, and why.</summary>
+    public const string Dispute = "dispute";
+
+    /// <summary>How a dispute ended: the adjudicator's verdict, the jury's view and the trust change it caused.</summary>
+    public const string DisputeResolution = "dispute-resolution";
+
+    /// <summary>A refused approval link (replayed, expired, tampered, foreign, malformed): why, never the token.</summary>
+    public const string ApprovalRefusal = "approval-refusal";
 
     public static string PredicateType(string kind) => $"https://agenttrust.dev/{kind}/v1";
 }

@@ -88,6 +88,25 @@ public sealed class ApiFunctions(AgentTrustApi api)
         [DurableClient] DurableTaskClient client,
         string agent) =>
         HandleAsync("GetAutonomy", request, client, new Dictionary<string, string> { ["agent"] = agent });
+    [Function("FileDispute")]
+    public Task<HttpResponseData> FileDispute(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "disputes")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("FileDispute", request, client, new Dictionary<string, string>());
+
+    [Function("GetDispute")]
+    public Task<HttpResponseData> GetDispute(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "disputes/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        HandleAsync("GetDispute", request, client, new Dictionary<string, string> { ["id"] = id });
+
+    [Function("ResolveDispute")]
+    public Task<HttpResponseData> ResolveDispute(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "disputes/{id}/resolution")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        HandleAsync("ResolveDispute", request, client, new Dictionary<string, string> { ["id"] = id });
 
     /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
     [Function("ServiceNowWebhook")]

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrust.Orchestrations.Api;
@@ -33,6 +34,9 @@ public sealed class AgentTrustApi
         PostOutcome = postOutcome;
         GetTrust = getTrust;
         GetAutonomy = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<GetAutonomyHandler>(services);
+        FileDispute = services.GetRequiredService<FileDisputeHandler>();
+        GetDispute = services.GetRequiredService<GetDisputeHandler>();
+        ResolveDispute = services.GetRequiredService<ResolveDisputeHandler>();
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -50,6 +54,9 @@ public sealed class AgentTrustApi
             new("PostOutcome", "POST", "outcomes", PostOutcome.HandleAsync),
             new("GetTrust", "GET", "agents/{agent}/trust", GetTrust.HandleAsync),
             new("GetAutonomy", "GET", "agents/{agent}/autonomy", GetAutonomy.HandleAsync),
+            new("FileDispute", "POST", "disputes", FileDispute.HandleAsync),
+            new("GetDispute", "GET", "disputes/{id}", GetDispute.HandleAsync),
+            new("ResolveDispute", "POST", "disputes/{id}/resolution", ResolveDispute.HandleAsync),
         ];
     }
 
@@ -75,6 +82,11 @@ public sealed class AgentTrustApi
     public GetTrustHandler GetTrust { get; }
 
     public GetAutonomyHandler GetAutonomy { get; }
+    public FileDisputeHandler FileDispute { get; }
+
+    public GetDisputeHandler GetDispute { get; }
+
+    public ResolveDisputeHandler ResolveDispute { get; }
 
     /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }

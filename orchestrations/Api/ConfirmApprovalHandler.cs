@@ -14,7 +14,8 @@ namespace AgentTrust.Orchestrations.Api;
 /// nothing (so mail scanners and link previews that follow links cannot approve); <c>POST</c> of that page's form
 /// raises the decision. The token authenticates: it is signed, expires with the approval deadline, is bound to the
 /// action's id and digest and to one approver, and works once. Replayed (409), expired (410), tampered (401), foreign
-/// (403) and malformed (400) tokens are refused with a problem and recorded in the token ledger.
+/// (403) and malformed (400) tokens are refused and recorded in the token ledger and as signed <c>approval-refusal</c>
+/// evidence; a browser (Accept: text/html) gets a small page saying why with the same status, other clients a problem.
 /// </summary>
 public sealed class ConfirmApprovalHandler(IServiceProvider services)
 {
@@ -84,7 +85,7 @@ public sealed class ConfirmApprovalHandler(IServiceProvider services)
         var ledger = services.GetRequiredService<IApprovalTokenLedger>();
         if (!await ledger.TryUseAsync(action.Claims, cancellationToken).ConfigureAwait(false))
         {
-            return await RefuseAsync(request, id, ApprovalTokenRefusal.Replayed, action.Claims.Nonce, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(request, id, ApprovalTokenRefusal.Replayed, action.Claims, client, cancellationToken).ConfigureAwait(false);
         }
 
         var decision = new ApprovalDecision(action.Claims.Approved, action.Claims.Approver, comment, action.Claims.Nonce);
@@ -109,55 +110,118 @@ public sealed class ConfirmApprovalHandler(IServiceProvider services)
         var id = request.RouteValue("id");
         if (!ActionIds.LooksValid(id))
         {
-            return (null, Problems.NotFound(request, $"There is no action '{id}'."));
+            return (null, Refuse(request, 404, "not-found", "No such action", $"There is no action '{id}'.", "Check that you opened the whole link from the message."));
         }
 
         var check = services.GetRequiredService<ApprovalTokens>().Check(token);
         if (!check.IsValid)
         {
-            return (null, await RefuseAsync(request, id!, check.Refusal!.Value, check.Claims?.Nonce, cancellationToken).ConfigureAwait(false));
+            return (null, await RefuseAsync(request, id!, check.Refusal!.Value, check.Claims, client, cancellationToken).ConfigureAwait(false));
         }
 
         var claims = check.Claims!;
         if (!string.Equals(claims.ActionId, id, StringComparison.Ordinal))
         {
-            return (null, await RefuseAsync(request, id!, ApprovalTokenRefusal.Foreign, claims.Nonce, cancellationToken).ConfigureAwait(false));
+            return (null, await RefuseAsync(request, id!, ApprovalTokenRefusal.Foreign, claims, client, cancellationToken).ConfigureAwait(false));
         }
 
         var metadata = await client.GetInstanceAsync(id!, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         var input = metadata?.SerializedInput is null ? null : metadata.ReadInputAs<GovernActionInput>();
         if (metadata is null || input is null)
         {
-            return (null, Problems.NotFound(request, $"There is no action '{id}'."));
+            return (null, Refuse(request, 404, "not-found", "No such action", $"There is no action '{id}'.", "Check that you opened the whole link from the message."));
         }
 
         if (!string.Equals(GovernAgentActionOrchestrator.ActionDigestOf(input.Action), claims.ActionDigest, StringComparison.Ordinal))
         {
-            return (null, await RefuseAsync(request, id!, ApprovalTokenRefusal.Foreign, claims.Nonce, cancellationToken).ConfigureAwait(false));
+            return (null, await RefuseAsync(request, id!, ApprovalTokenRefusal.Foreign, claims, client, cancellationToken).ConfigureAwait(false));
         }
 
         var progress = metadata.IsRunning && metadata.SerializedCustomStatus is not null ? metadata.ReadCustomStatusAs<ActionProgress>() : null;
         if (progress?.AwaitsHuman != true)
         {
             var view = ActionViews.From(metadata, request.Url);
-            return (null, Problems.Conflict(request, "not-awaiting-approval", "The action is not waiting for approval", $"Action '{id}' is '{view.Status}'."));
+            return (null, Refuse(
+                request, 409, "not-awaiting-approval", "The action is not waiting for approval", $"Action '{id}' is '{view.Status}'.",
+                "Someone already answered, or the approval deadline passed; nothing more is needed from you."));
         }
 
         return ((new CheckedAction(claims, input, progress), id!), null);
     }
 
-    async Task<ApiResponse> RefuseAsync(ApiRequest request, string id, ApprovalTokenRefusal reason, string? tokenId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the refusal three ways: the token ledger's table, a counter, and a signed <c>approval-refusal</c> evidence
+    /// record (attributed to the link's action when it exists; never the token). Then answers the person: a page when
+    /// their browser asked for HTML, a problem otherwise.
+    /// </summary>
+    async Task<ApiResponse> RefuseAsync(
+        ApiRequest request, string id, ApprovalTokenRefusal reason, ApprovalTokenClaims? claims, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<IApprovalTokenLedger>().RecordRefusalAsync(id, reason, tokenId, cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<IApprovalTokenLedger>().RecordRefusalAsync(id, reason, claims?.Nonce, cancellationToken).ConfigureAwait(false);
         Telemetry.AgentTrustTelemetry.ApprovalTokensRefused.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
-        return reason switch
+        var (status, kind, title, detail, next) = reason switch
         {
-            ApprovalTokenRefusal.Malformed => Problems.Create(request, 400, "approval-token-malformed", "The approval link is not valid", "The link's token is missing or malformed."),
-            ApprovalTokenRefusal.Tampered => Problems.Create(request, 401, "approval-token-tampered", "The approval link is not genuine", "The link's signature does not match; it was altered or not issued here."),
-            ApprovalTokenRefusal.Foreign => Problems.Create(request, 403, "approval-token-foreign", "The approval link is for another action", "The link was issued for another action, or the action has changed since."),
-            ApprovalTokenRefusal.Replayed => Problems.Create(request, 409, "approval-token-used", "The approval link was already used", "Each approval link works once."),
-            _ => Problems.Create(request, 410, "approval-token-expired", "The approval link has expired", "The approval deadline passed; the action was not applied."),
+            ApprovalTokenRefusal.Malformed => (400, "approval-token-malformed", "The approval link is not valid", "The link's token is missing or malformed.",
+                "Open the link again from the message, without changing it."),
+            ApprovalTokenRefusal.Tampered => (401, "approval-token-tampered", "The approval link is not genuine", "The link's signature does not match; it was altered or not issued here.",
+                "Use the link from the original message. If you did not change the link, report it to your administrator."),
+            ApprovalTokenRefusal.Foreign => (403, "approval-token-foreign", "The approval link is for another action", "The link was issued for another action, or the action has changed since.",
+                "Use the link from the message about this action."),
+            ApprovalTokenRefusal.Replayed => (409, "approval-token-used", "The approval link was already used", "Each approval link works once.",
+                "Your earlier answer stands; nothing more is needed from you."),
+            _ => (410, "approval-token-expired", "The approval link has expired", "The approval deadline passed; the action was not applied.",
+                "Nothing more is needed from you: without an answer in time, the action was not applied."),
         };
+        if (services.GetService<Evidence.IEvidenceStore>() is { } evidence)
+        {
+            var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+            var action = metadata?.SerializedInput is null ? null : metadata.ReadInputAs<GovernActionInput>()?.Action;
+            var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+            var draft = ApprovalRefusalEvidence.Draft(
+                id, reason, claims?.Nonce, claims?.Approver, status, time.GetUtcNow(), Guid.NewGuid().ToString("N"),
+                action, action is null ? null : GovernAgentActionOrchestrator.ActionDigestOf(action));
+            await evidence.AppendAsync(draft, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Refuse(request, status, kind, title, detail, next);
+    }
+
+    /// <summary>A refusal as a small page for a person's browser (it asked for <c>text/html</c>), else as an RFC 9457 problem.</summary>
+    static ApiResponse Refuse(ApiRequest request, int status, string kind, string title, string detail, string next)
+    {
+        if (!WantsHtml(request))
+        {
+            return Problems.Create(request, status, kind, title, detail);
+        }
+
+        return Page(status, title, $"""
+            <h1>{E(title)}</h1>
+            <p role="alert" id="reason">{E(detail)}</p>
+            <p>{E(next)}</p>
+            <p>Nothing was recorded as your answer.</p>
+            """);
+    }
+
+    /// <summary>True when the client lists <c>text/html</c> (browsers do on links and form posts; API clients do not).</summary>
+    public static bool WantsHtml(ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Header("Accept") is not { } accept)
+        {
+            return false;
+        }
+
+        foreach (var range in accept.Split(','))
+        {
+            var parameters = range.Split(';');
+            var refused = parameters.Skip(1).Any(p => p.Replace(" ", string.Empty, StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000");
+            if (parameters[0].Trim().Equals("text/html", StringComparison.OrdinalIgnoreCase) && !refused)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     static Dictionary<string, string> ParseForm(string body)

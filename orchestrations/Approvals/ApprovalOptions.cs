@@ -21,6 +21,9 @@ public sealed class ApprovalOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>Email through Azure Communication Services instead of SMTP, when configured.</summary>
+    public AcsEmailOptions AcsEmail { get; set; } = new();
+
     /// <summary>Table of used token nonces (single use) and refused tokens.</summary>
     public string TokenTable { get; set; } = "AgentTrustApprovalTokens";
 }

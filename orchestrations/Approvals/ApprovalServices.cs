@@ -20,6 +20,8 @@ public static class ApprovalServices
         services.AddHttpClient(TeamsNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, TeamsNotifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, SmtpNotifier>());
+        services.AddHttpClient(AcsEmailNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, AcsEmailNotifier>());
         return services;
     }
 }

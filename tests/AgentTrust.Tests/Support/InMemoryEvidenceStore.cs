@@ -13,6 +13,9 @@ internal sealed class InMemoryEvidenceStore : IEvidenceStore
     /// <summary>Every record stored, for tests that check a refused request stored nothing.</summary>
     public int Count => records.Count;
 
+    /// <summary>Every record with the bytes stored for it.</summary>
+    public IReadOnlyList<(EvidenceDraft Draft, byte[] Bytes)> All => [.. records.Values];
+
     public IReadOnlyList<EvidenceDraft> For(string actionId) =>
         [.. records.Values.Select(r => r.Draft).Where(d => d.ActionId == actionId).OrderBy(d => d.Sequence)];
 
