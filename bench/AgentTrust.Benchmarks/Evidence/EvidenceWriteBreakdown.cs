@@ -46,7 +46,7 @@ internal static class EvidenceWriteBreakdown
         await container.CreateIfNotExistsAsync();
         watch.Restart();
         await Parallel.ForEachAsync(Enumerable.Range(0, records), options, async (i, ct) =>
-            await container.GetBlobClient(EvidenceRecordNames.For(drafts[i])).UploadAsync(new BinaryData(sealedRecords[i]), ct));
+            await container.GetBlobClient(EvidenceRecordNames.For(drafts[i])).UploadAsync(new BinaryData(sealedRecords[i]), overwrite: true, ct));
         Report("blob uploads", records, watch.Elapsed);
 
         var log = new TableEvidenceLog(clients);
@@ -71,7 +71,7 @@ internal static class EvidenceWriteBreakdown
         var elapsed = watch.Elapsed;
         Report("store: seal + batch blob + log txn", records, elapsed);
         var batches = 0;
-        await foreach (var _ in storeClients.Blobs.GetBlobContainerClient("breakdownstore" + suffix).GetBlobsAsync(prefix: "batches/"))
+        await foreach (var _ in storeClients.Blobs.GetBlobContainerClient("breakdownstore" + suffix).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = EvidenceLayout.BatchesPrefix }))
         {
             batches++;
         }
