@@ -70,9 +70,9 @@ public static class TicketingServices
                     http.DefaultRequestHeaders.Authorization = new("Basic", basic);
                 }
             })
-            .AddStandardResilienceHandler(pipeline => Configure(pipeline, settings))
             // The Authorization header carries the API password or token: never log any header's value.
-            .RedactLoggedHeaders(_ => true);
+            .RedactLoggedHeaders(_ => true)
+            .AddStandardResilienceHandler(pipeline => Configure(pipeline, settings));
         services.AddTransient<ITicketWriteBack>(sp => sp.GetRequiredService<TClient>());
     }
 
