@@ -88,10 +88,23 @@ public static class EvidenceBundleFile
             switch (line.Type)
             {
                 case "key":
-                    keys.Add(line.Key ?? throw new FormatException(Where(lineNumber, "has no 'key'")));
+                    var key = line.Key ?? throw new FormatException(Where(lineNumber, "has no 'key'"));
+                    // Deserialised records can hold null in non-nullable members: a key without an id crashed the key ring (found by fuzzing).
+                    if (key.KeyId is null || key.Algorithm is null || key.PublicKey is null)
+                    {
+                        throw new FormatException(Where(lineNumber, "has a 'key' without keyId, algorithm or publicKey"));
+                    }
+
+                    keys.Add(key);
                     break;
                 case "checkpoint":
-                    Log(logs, line, lineNumber).Checkpoints.Add(line.Checkpoint ?? throw new FormatException(Where(lineNumber, "has no 'checkpoint'")));
+                    var checkpoint = line.Checkpoint ?? throw new FormatException(Where(lineNumber, "has no 'checkpoint'"));
+                    if (checkpoint.Origin is null || checkpoint.RootHash is null || checkpoint.KeyId is null || checkpoint.Algorithm is null || checkpoint.Signature is null)
+                    {
+                        throw new FormatException(Where(lineNumber, "has a 'checkpoint' with a missing field"));
+                    }
+
+                    Log(logs, line, lineNumber).Checkpoints.Add(checkpoint);
                     break;
                 case "record":
                     var record = new BundledRecord(line.Index, line.Name ?? throw new FormatException(Where(lineNumber, "has no 'name'")), line.LeafHash, line.Content);

@@ -97,6 +97,22 @@ public sealed class HostileFilePropertyTests
         return !report.Valid || bundle.Logs.SelectMany(l => l.Leaves.Concat(l.Unlogged)).All(r => r.Content is not null && originals.Contains(r.Name + "|" + Convert.ToBase64String(r.Content)));
     }
 
+    /// <summary>Found by the fuzzer: a key line whose keyId was renamed away threw ArgumentNullException from the key ring.</summary>
+    [Theory]
+    [InlineData("keyId")]
+    [InlineData("publicKey")]
+    public async Task ReadBundle_KeyWithoutAMember_FormatExceptionNamingTheLine(string member)
+    {
+        var lines = Encoding.UTF8.GetString(Bundle.Value.File).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.FindIndex(lines, l => l.Contains("\"type\":\"key\"", StringComparison.Ordinal));
+        lines[at] = lines[at].Replace($"\"{member}\"", "\"a\"", StringComparison.Ordinal);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+        var error = await Assert.ThrowsAsync<FormatException>(() => EvidenceBundleFile.ReadAsync(stream));
+
+        Assert.Contains($"line {at + 1}", error.Message, StringComparison.Ordinal);
+    }
+
     [Property(MaxTest = Runs)]
     public bool ApprovalToken_Mutated_NeverAcceptedWithOtherClaims(int[] ops, string[] texts, bool approve)
     {
