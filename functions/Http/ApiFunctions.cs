@@ -82,6 +82,12 @@ public sealed class ApiFunctions(AgentTrustApi api)
         string agent) =>
         HandleAsync("GetTrust", request, client, new Dictionary<string, string> { ["agent"] = agent });
 
+    [Function("GetLaneRanking")]
+    public Task<HttpResponseData> GetLaneRanking(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "lanes/ranking")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("GetLaneRanking", request, client, new Dictionary<string, string>());
+
     /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
     [Function("ServiceNowWebhook")]
     public Task<HttpResponseData> ServiceNowWebhook(

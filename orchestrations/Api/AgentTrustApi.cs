@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrust.Orchestrations.Api;
@@ -32,6 +33,7 @@ public sealed class AgentTrustApi
         GetWeeklyMetrics = getWeeklyMetrics;
         PostOutcome = postOutcome;
         GetTrust = getTrust;
+        GetLaneRanking = services.GetRequiredService<GetLaneRankingHandler>();
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -48,6 +50,7 @@ public sealed class AgentTrustApi
             new("GetWeeklyMetrics", "GET", "metrics/weekly", GetWeeklyMetrics.HandleAsync),
             new("PostOutcome", "POST", "outcomes", PostOutcome.HandleAsync),
             new("GetTrust", "GET", "agents/{agent}/trust", GetTrust.HandleAsync),
+            new("GetLaneRanking", "GET", "lanes/ranking", GetLaneRanking.HandleAsync),
         ];
     }
 
@@ -71,6 +74,8 @@ public sealed class AgentTrustApi
     public PostOutcomeHandler PostOutcome { get; }
 
     public GetTrustHandler GetTrust { get; }
+
+    public GetLaneRankingHandler GetLaneRanking { get; }
 
     /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }

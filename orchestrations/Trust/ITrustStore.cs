@@ -16,6 +16,9 @@ public interface ITrustStore
     /// <summary>The newest signals applied to one agent and lane, newest first.</summary>
     Task<IReadOnlyList<TrustSignal>> RecentSignalsAsync(string agentId, string lane, int take, CancellationToken cancellationToken = default);
 
+    /// <summary>Every agent's state in every lane (the lane ranking reads the whole table).</summary>
+    Task<IReadOnlyList<TrustState>> ListAllAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Replaces a state with one recomputed from evidence.</summary>
     Task PutAsync(TrustState state, CancellationToken cancellationToken = default);
 }

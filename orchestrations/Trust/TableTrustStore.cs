@@ -89,6 +89,21 @@ public sealed class TableTrustStore : ITrustStore
         return [.. list.OrderBy(s => s.Lane, StringComparer.Ordinal)];
     }
 
+    public async Task<IReadOnlyList<TrustState>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        await ensureTable.Value.ConfigureAwait(false);
+        var list = new List<TrustState>();
+        const string end = "state}";
+        // A scan across partitions: one state row per agent and lane, so this is as big as agents times lanes.
+        await foreach (var e in table.QueryAsync<TableEntity>(
+            e => e.RowKey.CompareTo(StatePrefix) >= 0 && e.RowKey.CompareTo(end) < 0, select: ["PartitionKey", "RowKey", "State"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(Parse(e));
+        }
+
+        return [.. list.OrderBy(s => s.AgentId, StringComparer.Ordinal).ThenBy(s => s.Lane, StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyList<TrustSignal>> RecentSignalsAsync(string agentId, string lane, int take, CancellationToken cancellationToken = default)
     {
         await ensureTable.Value.ConfigureAwait(false);

@@ -46,6 +46,14 @@ internal sealed class InMemoryTrustStore : ITrustStore
         }
     }
 
+    public Task<IReadOnlyList<TrustState>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<TrustState>>([.. states.Values.OrderBy(s => s.AgentId, StringComparer.Ordinal).ThenBy(s => s.Lane, StringComparer.Ordinal)]);
+        }
+    }
+
     public Task<IReadOnlyList<TrustSignal>> RecentSignalsAsync(string agentId, string lane, int take, CancellationToken cancellationToken = default)
     {
         lock (gate)
