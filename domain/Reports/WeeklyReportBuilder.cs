@@ -47,13 +47,13 @@ public static class WeeklyReportBuilder
                     used.Add(record.Name);
                     break;
                 case EvidenceKinds.Decision when InWeek(draft, week):
-                    var decision = draft.Payload.Deserialize<Decision>(JsonDefaults.Options)
+                    var decision = Governed(record).Deserialize<Decision>(JsonDefaults.Options)
                         ?? throw new FormatException($"decision record '{record.Name}' is empty");
                     decisions.Add((draft.Lane, decision.Kind));
                     used.Add(record.Name);
                     break;
                 case EvidenceKinds.Approval when InWeek(draft, week):
-                    var approval = draft.Payload.Deserialize<ApprovalRecord>(JsonDefaults.Options)
+                    var approval = Governed(record).Deserialize<ApprovalRecord>(JsonDefaults.Options)
                         ?? throw new FormatException($"approval record '{record.Name}' is empty");
                     approvals.Add(new ApprovalSample(draft.AgentId, draft.Lane, draft.ActionId, approval.Outcome, approval.Approver is null ? null : Latency(approval), approval.Rung, approval.DecidedAt));
                     used.Add(record.Name);
@@ -72,6 +72,12 @@ public static class WeeklyReportBuilder
             MetricsTrend(metrics, DateOnly.FromDateTime(trendStart.UtcDateTime), DateOnly.FromDateTime(week.Start.UtcDateTime)),
             [.. used.Order(StringComparer.Ordinal)]);
     }
+
+    /// <summary>The governed loop records each step as <c>{"pactHash": …, "record": step}</c>; this is the step.</summary>
+    static JsonElement Governed(ReportEvidence evidence) =>
+        evidence.Draft.Payload.ValueKind == JsonValueKind.Object && evidence.Draft.Payload.TryGetProperty("record", out var step) && step.ValueKind == JsonValueKind.Object
+            ? step
+            : throw new FormatException($"{evidence.Draft.Kind} record '{evidence.Name}' has no 'record' object");
 
     static bool InWeek(EvidenceDraft draft, IsoWeek week) => draft.OccurredAt >= week.Start && draft.OccurredAt < week.End;
 

@@ -85,11 +85,12 @@ public static class ReportCommand
             metricsOptions.TableName = metricsTable;
         }
 
+        EvidenceSigners? signers = null;
         try
         {
             var clients = new StorageClients(Options.Create(storage));
             var generator = new WeeklyReportGenerator(clients, new TableWeeklyMetricsStore(clients, Options.Create(metricsOptions)), TrustParameters.Default, time);
-            var signers = options.ContainsKey("no-package")
+            signers = options.ContainsKey("no-package")
                 ? null
                 : EvidenceSignerFactory.Create(new EvidenceOptions { CheckpointKeyPath = options.GetValueOrDefault("checkpoint-key"), RecordKeyPath = options.GetValueOrDefault("record-key") });
             var written = await generator.WriteAsync(week, outDir, signers, trendWeeks, cancellationToken).ConfigureAwait(false);
@@ -112,6 +113,11 @@ public static class ReportCommand
         {
             await stderr.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return 2;
+        }
+        finally
+        {
+            (signers?.Records as IDisposable)?.Dispose();
+            (signers?.Checkpoints as IDisposable)?.Dispose();
         }
     }
 

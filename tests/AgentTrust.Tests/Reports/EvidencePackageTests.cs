@@ -25,7 +25,7 @@ public sealed class EvidencePackageTests : IDisposable
         for (var i = 0; i < count; i++)
         {
             var draft = new EvidenceDraft($"act-{i}", 0, EvidenceKinds.Decision, "agent-1", "incident-classification", "servicenow", "INC1", "sha256:x", null,
-                T0.AddMinutes(i), JsonDocument.Parse("{\"kind\":\"auto-apply\",\"reasons\":[],\"pactHash\":\"h\",\"pactVersion\":1}").RootElement);
+                T0.AddMinutes(i), JsonDocument.Parse("{\"pactHash\":\"h\",\"record\":{\"kind\":\"auto-apply\",\"reasons\":[],\"pactHash\":\"h\",\"pactVersion\":1}}").RootElement);
             var content = await EvidenceEnvelopes.SealAsync(draft, records);
             var leaf = MerkleTree.LeafHash(content);
             builder.Append(leaf);

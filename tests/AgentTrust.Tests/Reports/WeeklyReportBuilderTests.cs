@@ -18,6 +18,9 @@ public sealed class WeeklyReportBuilderTests
         new(EvidenceRecordNames.For(agent, action, 0, kind), new EvidenceDraft(
             action, 0, kind, agent, lane, "servicenow", "INC1", "sha256:x", null, at, JsonSerializer.SerializeToElement(payload, JsonDefaults.Options)));
 
+    /// <summary>A step as the governed loop records it: the pact hash and the step itself.</summary>
+    static ReportEvidence Step(string kind, string action, DateTimeOffset at, object step) => Record(kind, action, at, new { pactHash = "sha256:p", record = step });
+
     static ReportEvidence Trust(string id, DateTimeOffset at, double gain, double loss) =>
         Record(EvidenceKinds.TrustChange, "trust-" + id, at, new TrustChangeRecord(new TrustSignal(id, "a1", "incident-classification", TrustDimension.Conduct, gain, loss, at, "test")));
 
@@ -43,12 +46,12 @@ public sealed class WeeklyReportBuilderTests
     {
         ReportEvidence[] records =
         [
-            Record(EvidenceKinds.Decision, "act-1", Monday.AddHours(1), new Decision(DecisionKind.AutoApply, [], "h", 1)),
-            Record(EvidenceKinds.Decision, "act-2", Monday.AddDays(3), new Decision(DecisionKind.Block, ["p1"], "h", 1)),
-            Record(EvidenceKinds.Decision, "act-3", Monday.AddDays(-1), new Decision(DecisionKind.AutoApply, [], "h", 1)),
-            Record(EvidenceKinds.Decision, "act-4", Week.End, new Decision(DecisionKind.AutoApply, [], "h", 1)),
-            Record(EvidenceKinds.Approval, "act-5", Monday.AddDays(2), new ApprovalRecord(ActionStatus.Approved, "lead", null, Monday.AddDays(2), Monday.AddDays(3), Monday.AddDays(2).AddMinutes(-30), LatencySeconds: 1800)),
-            Record(EvidenceKinds.Approval, "act-6", Monday.AddDays(2), new ApprovalRecord(ActionStatus.Expired, null, null, Monday.AddDays(2), Monday.AddDays(2))),
+            Step(EvidenceKinds.Decision, "act-1", Monday.AddHours(1), new Decision(DecisionKind.AutoApply, [], "h", 1)),
+            Step(EvidenceKinds.Decision, "act-2", Monday.AddDays(3), new Decision(DecisionKind.Block, ["p1"], "h", 1)),
+            Step(EvidenceKinds.Decision, "act-3", Monday.AddDays(-1), new Decision(DecisionKind.AutoApply, [], "h", 1)),
+            Step(EvidenceKinds.Decision, "act-4", Week.End, new Decision(DecisionKind.AutoApply, [], "h", 1)),
+            Step(EvidenceKinds.Approval, "act-5", Monday.AddDays(2), new ApprovalRecord(ActionStatus.Approved, "lead", null, Monday.AddDays(2), Monday.AddDays(3), Monday.AddDays(2).AddMinutes(-30), LatencySeconds: 1800)),
+            Step(EvidenceKinds.Approval, "act-6", Monday.AddDays(2), new ApprovalRecord(ActionStatus.Expired, null, null, Monday.AddDays(2), Monday.AddDays(2))),
             Record(EvidenceKinds.Evaluation, "act-1", Monday.AddHours(1), new { passed = true }),
             Trust("s1", Monday.AddDays(-10), 1, 0),
             Trust("s2", Monday.AddDays(1), 1, 0),
