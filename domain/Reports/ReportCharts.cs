@@ -17,6 +17,6 @@ public static class ReportCharts
         (MetricsMttr, "MTTR per week, agents and humans (hours)"),
         (MetricsRates, "Reopen rate and change failure rate per week"),
         (Decisions, "Decisions in the week, by outcome"),
-        (ApprovalLatency, "Approvals answered in the week: latency (minutes)"),
+        (ApprovalLatency, "Approvals answered in the week: latency"),
     ];
 }

@@ -21,8 +21,8 @@ public static class ReportText
             .. Enum.GetValues<Decisions.DecisionKind>().Select(k => new[] { "  " + Kebab(k.ToString()), F($"{report.Decisions.Where(d => d.Kind == k).Sum(d => d.Count)}") }),
             ["approvals ended", F($"{report.Approvals.Count}")],
             ["approvals answered", F($"{answered}")],
-            ["approval latency p50 (min)", Minutes(report.LatencyQuantile(0.5))],
-            ["approval latency p90 (min)", Minutes(report.LatencyQuantile(0.9))],
+            ["approval latency p50", Duration(report.LatencyQuantile(0.5))],
+            ["approval latency p90", Duration(report.LatencyQuantile(0.9))],
             ["agents and lanes with trust evidence", F($"{report.Trust.Count}")],
             ["trust signals in the week", F($"{report.Trust.Sum(t => t.SignalsInWeek)}")],
             ["evidence records behind this report", F($"{report.EvidenceRecords.Count}")],
@@ -61,7 +61,14 @@ public static class ReportText
         ]);
     }
 
-    public static string Minutes(double? seconds) => seconds is { } s ? F($"{s / 60:0.0}") : "-";
+    /// <summary>Seconds as a person reads them: <c>42 s</c>, <c>3.5 min</c>, <c>2.0 h</c>; <c>-</c> for none.</summary>
+    public static string Duration(double? seconds) => seconds switch
+    {
+        null => "-",
+        < 120 => F($"{seconds.Value:0} s"),
+        < 7200 => F($"{seconds.Value / 60:0.0} min"),
+        _ => F($"{seconds.Value / 3600:0.0} h"),
+    };
 
     public static string Percent(double? rate) => rate is { } r ? F($"{r * 100:0.0} %") : "-";
 

@@ -62,6 +62,7 @@ public static class ReportChartRenderer
         }
 
         plot.Axes.DateTimeTicksBottom();
+        FromZero(plot, report.Metrics.Select(value));
         return Finish(plot, $"{label} per week", label, !any);
     }
 
@@ -86,6 +87,7 @@ public static class ReportChartRenderer
         }
 
         plot.Axes.DateTimeTicksBottom();
+        FromZero(plot, report.Metrics.SelectMany(m => new[] { m.ReopenRate * 100, m.ChangeFailureRate * 100 }));
         return Finish(plot, "Reopen and change failure rates per week", "%", !any);
     }
 
@@ -110,9 +112,15 @@ public static class ReportChartRenderer
     {
         var plot = new Plot();
         var answered = report.Approvals.Where(a => a.LatencySeconds is not null).ToList();
+        var unit = "minutes";
+        var divisor = 60.0;
         if (answered.Count > 0)
         {
-            var bars = plot.Add.Bars(answered.Select(a => a.LatencySeconds!.Value / 60).ToArray());
+            // One unit for the whole chart, picked by the slowest answer, so a one-minute approval is not 0.0.
+            var slowest = answered.Max(a => a.LatencySeconds!.Value);
+            (unit, divisor) = slowest < 120 ? ("seconds", 1.0) : slowest < 7200 ? ("minutes", 60.0) : ("hours", 3600.0);
+            var bars = plot.Add.Bars(answered.Select(a => a.LatencySeconds!.Value / divisor).ToArray());
+            plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, answered.Count).Select(i => (double)i)], [.. Enumerable.Range(1, answered.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
             foreach (var (bar, a) in bars.Bars.Zip(answered))
             {
                 bar.FillColor = a.Outcome == ActionStatus.Approved ? Colors.SeaGreen : a.Outcome == ActionStatus.Rejected ? Colors.IndianRed : Colors.SlateGray;
@@ -123,10 +131,17 @@ public static class ReportChartRenderer
             plot.Axes.Margins(bottom: 0);
         }
 
-        var p50 = ReportText.Minutes(report.LatencyQuantile(0.5));
-        var p90 = ReportText.Minutes(report.LatencyQuantile(0.9));
+        var p50 = ReportText.Duration(report.LatencyQuantile(0.5));
+        var p90 = ReportText.Duration(report.LatencyQuantile(0.9));
         plot.XLabel($"approval (in order answered); {report.Approvals.Count - answered.Count} expired unanswered");
-        return Finish(plot, $"Approval latency in {report.Week}: p50 {p50} min, p90 {p90} min", "minutes", answered.Count == 0);
+        return Finish(plot, $"Approval latency in {report.Week}: p50 {p50}, p90 {p90}", unit, answered.Count == 0);
+    }
+
+    /// <summary>Counts and rates read wrong from a y axis that does not start at zero.</summary>
+    static void FromZero(Plot plot, IEnumerable<double?> values)
+    {
+        var top = values.Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.15);
     }
 
     static void MarkWeek(Plot plot, WeeklyReport report)
