@@ -27,6 +27,8 @@ public static class CommandLine
               ITSM metrics (MTTR, reopen rate, change failure rate, escalation quality) from a records file, overall and per week
           agenttrust trust recompute --connection-string CS [--dry-run]
               recomputes every trust score from the verified evidence and replaces stored scores that differ (docs/trust.md)
+          agenttrust report --connection-string CS --week 2026-W47 --out DIR [--zip FILE]
+              the weekly report (HTML with charts, Markdown, PNG) and a signed compliance evidence package (docs/reports.md)
           agenttrust bench [--actions 400] [--concurrency 32] [--agents 8] [--url URL]
               governed actions per second through the HTTP API, with intake-to-decision latency percentiles
         """;
@@ -59,6 +61,8 @@ public static class CommandLine
                 return await AgentTrust.Domain.Metrics.Tooling.MetricsCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "trust":
                 return await AgentTrust.Orchestrations.Trust.TrustCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
+            case "report":
+                return await AgentTrust.Orchestrations.Reports.ReportCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
             case "replay":

@@ -49,6 +49,9 @@ public static class AgentTrustServices
         services.AddAgentTrustScores(configuration);
         services.AddAgentTrustAutonomy(configuration);
         services.AddAgentTrustDisputes(configuration);
+        services.TryAddSingleton(_ => configuration.GetSection(Lanes.LaneRankingService.PolicySectionName).Get<Domain.Lanes.Readiness.LaneRankingPolicy>() ?? Domain.Lanes.Readiness.LaneRankingPolicy.Default);
+        services.TryAddSingleton<Lanes.LaneRankingService>();
+        services.TryAddSingleton<GetLaneRankingHandler>();
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

@@ -107,6 +107,11 @@ public sealed class ApiFunctions(AgentTrustApi api)
         [DurableClient] DurableTaskClient client,
         string id) =>
         HandleAsync("ResolveDispute", request, client, new Dictionary<string, string> { ["id"] = id });
+    [Function("GetLaneRanking")]
+    public Task<HttpResponseData> GetLaneRanking(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "lanes/ranking")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("GetLaneRanking", request, client, new Dictionary<string, string>());
 
     /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
     [Function("ServiceNowWebhook")]

@@ -37,6 +37,7 @@ public sealed class AgentTrustApi
         FileDispute = services.GetRequiredService<FileDisputeHandler>();
         GetDispute = services.GetRequiredService<GetDisputeHandler>();
         ResolveDispute = services.GetRequiredService<ResolveDisputeHandler>();
+        GetLaneRanking = services.GetRequiredService<GetLaneRankingHandler>();
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -57,6 +58,7 @@ public sealed class AgentTrustApi
             new("FileDispute", "POST", "disputes", FileDispute.HandleAsync),
             new("GetDispute", "GET", "disputes/{id}", GetDispute.HandleAsync),
             new("ResolveDispute", "POST", "disputes/{id}/resolution", ResolveDispute.HandleAsync),
+            new("GetLaneRanking", "GET", "lanes/ranking", GetLaneRanking.HandleAsync),
         ];
     }
 
@@ -87,6 +89,7 @@ public sealed class AgentTrustApi
     public GetDisputeHandler GetDispute { get; }
 
     public ResolveDisputeHandler ResolveDispute { get; }
+    public GetLaneRankingHandler GetLaneRanking { get; }
 
     /// <summary>Every endpoint; routes are relative to <c>/api/</c>.</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }

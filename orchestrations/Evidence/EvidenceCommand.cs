@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text.Json;
+using AgentTrust.Domain.Evidence.Packages;
 using AgentTrust.Domain.Evidence.Signing;
 using AgentTrust.Domain.Evidence.Verification;
 using AgentTrust.Domain.Hashing;
@@ -19,6 +21,9 @@ public static class EvidenceCommand
         usage:
           agenttrust evidence verify (--connection-string CS | --bundle FILE) [--trusted-keys FILE] [--all-signatures]
                                      [--container NAME] [--log-table NAME]
+          agenttrust evidence verify --package DIR|FILE.zip [--trusted-keys FILE]
+                               a compliance evidence package (agenttrust report): the manifest's signature, every
+                               file's SHA-256, every record's signature and inclusion proof; names the bad file
           agenttrust evidence export --connection-string CS --out FILE [--container NAME] [--log-table NAME]
 
           --trusted-keys FILE  JSON array of {"keyId","algorithm","publicKey"} (SPKI, base64): only these keys are
@@ -65,10 +70,16 @@ public static class EvidenceCommand
     {
         var connection = options.GetValueOrDefault("connection-string");
         var bundlePath = options.GetValueOrDefault("bundle");
-        if ((connection is null) == (bundlePath is null))
+        var packagePath = options.GetValueOrDefault("package");
+        if (new[] { connection, bundlePath, packagePath }.Count(o => o is not null) != 1)
         {
-            await stderr.WriteLineAsync("verify needs exactly one of --connection-string and --bundle." + Environment.NewLine + Usage).ConfigureAwait(false);
+            await stderr.WriteLineAsync("verify needs exactly one of --connection-string, --bundle and --package." + Environment.NewLine + Usage).ConfigureAwait(false);
             return 2;
+        }
+
+        if (packagePath is not null)
+        {
+            return await VerifyPackageAsync(packagePath, options, stdout, cancellationToken).ConfigureAwait(false);
         }
 
         EvidenceBundle bundle;
@@ -109,6 +120,66 @@ public static class EvidenceCommand
         }
 
         return 1;
+    }
+
+    static async Task<int> VerifyPackageAsync(string path, Dictionary<string, string?> options, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var files = await ReadPackageAsync(path, cancellationToken).ConfigureAwait(false);
+        using var trusted = options.GetValueOrDefault("trusted-keys") is { } keysPath ? await ReadKeysAsync(keysPath, cancellationToken).ConfigureAwait(false) : null;
+        var report = new EvidencePackageVerifier(trusted).Verify(files);
+        foreach (var note in report.Notes)
+        {
+            await stdout.WriteLineAsync("note: " + note).ConfigureAwait(false);
+        }
+
+        if (report.Valid)
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"package verified: {report.FilesVerified} files match the signed manifest, {report.RecordsVerified} evidence records signed, {report.ProofsVerified} inclusion proofs to signed checkpoints")).ConfigureAwait(false);
+            return 0;
+        }
+
+        await stdout.WriteLineAsync("PACKAGE FAILS VERIFICATION").ConfigureAwait(false);
+        await stdout.WriteLineAsync("first bad file: " + report.Problems[0].File).ConfigureAwait(false);
+        foreach (var problem in report.Problems.Take(50))
+        {
+            await stdout.WriteLineAsync("  " + problem).ConfigureAwait(false);
+        }
+
+        return 1;
+    }
+
+    /// <summary>A package folder, or a zip of one: every file by relative path with forward slashes.</summary>
+    static async Task<IReadOnlyDictionary<string, byte[]>> ReadPackageAsync(string path, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(path))
+        {
+            return await Reports.WeeklyReportGenerator.ReadFolderAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"'{path}' is neither a package folder nor a zip file.");
+        }
+
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
+            {
+                await using var stream = entry.Open();
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+                files[entry.FullName.Replace('\\', '/')] = buffer.ToArray();
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new FormatException($"'{path}' is not a zip file: {ex.Message}", ex);
+        }
+
+        return files;
     }
 
     static async Task<int> ExportAsync(Dictionary<string, string?> options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -165,7 +236,7 @@ public static class EvidenceCommand
     static Dictionary<string, string?> ParseOptions(ReadOnlySpan<string> args)
     {
         var flags = new HashSet<string>(StringComparer.Ordinal) { "all-signatures" };
-        var valued = new HashSet<string>(StringComparer.Ordinal) { "connection-string", "bundle", "trusted-keys", "container", "log-table", "out" };
+        var valued = new HashSet<string>(StringComparer.Ordinal) { "connection-string", "bundle", "package", "trusted-keys", "container", "log-table", "out" };
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {

@@ -94,6 +94,18 @@ public sealed class TablePactStore : IPactStore
         }
     }
 
+    public async Task<IReadOnlyList<StoredPact>> ListCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        await ensureTable.Value.ConfigureAwait(false);
+        var list = new List<StoredPact>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.RowKey == CurrentRow, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ToStored(entity));
+        }
+
+        return [.. list.OrderBy(p => p.Pact.AgentId, StringComparer.Ordinal).ThenBy(p => p.Pact.Lane, StringComparer.Ordinal)];
+    }
+
     static string Partition(string agentId, string lane) => $"{agentId}|{lane}";
 
     static string VersionRow(int version) => "v" + version.ToString("D10", CultureInfo.InvariantCulture);

@@ -18,4 +18,7 @@ internal sealed class InMemoryPactStore : IPactStore
         current[(pact.AgentId, pact.Lane)] = stored;
         return Task.FromResult<(PublishResult, StoredPact?)>((PublishResult.Published, stored));
     }
+
+    public Task<IReadOnlyList<StoredPact>> ListCurrentAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredPact>>([.. current.Values.OrderBy(p => p.Pact.AgentId, StringComparer.Ordinal).ThenBy(p => p.Pact.Lane, StringComparer.Ordinal)]);
 }

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using AgentTrust.Domain.Evidence;
+using AgentTrust.Domain.Evidence.Attestation;
+using AgentTrust.Domain.Evidence.Packages;
+using AgentTrust.Domain.Reports;
+using AgentTrust.Orchestrations.Evidence;
+using AgentTrust.Orchestrations.Reports;
+
+namespace AgentTrust.IntegrationTests.Reports;
+
+/// <summary>
+/// GET /api/lanes/ranking, <c>agenttrust report</c> and <c>agenttrust evidence verify --package</c> over what a real
+/// local host on Azurite recorded (signed evidence, trust, stored metrics).
+/// </summary>
+public sealed class ReportingTests(ReportingHostFixture fixture) : IClassFixture<ReportingHostFixture>
+{
+    static readonly string[] ChartFiles = [.. ReportCharts.All.Select(c => c.File)];
+
+    [Fact]
+    public async Task GetLaneRanking_AfterGovernedActions_RanksTheTenLanesWithThisLanesEvidence()
+    {
+        var ranking = await fixture.GetJsonAsync("/api/lanes/ranking");
+        var trust = await fixture.GetJsonAsync($"/api/agents/{fixture.Agent}/trust");
+
+        var lanes = ranking.GetProperty("lanes").EnumerateArray().ToList();
+        Assert.Equal(Domain.Lanes.Lanes.All.Order(StringComparer.Ordinal), lanes.Select(l => l.GetProperty("lane").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(1, 10), lanes.Select(l => l.GetProperty("rank").GetInt32()));
+        var classification = lanes.Single(l => l.GetProperty("lane").GetString() == Domain.Lanes.Lanes.IncidentClassification);
+        var agentLane = trust.GetProperty("lanes").EnumerateArray().Single(l => l.GetProperty("lane").GetString() == Domain.Lanes.Lanes.IncidentClassification);
+        var events = agentLane.GetProperty("conduct").GetProperty("events").GetInt64() + agentLane.GetProperty("outcome").GetProperty("events").GetInt64();
+        Assert.True(events >= 7, $"{events} trust events");
+        Assert.Equal(events, classification.GetProperty("trust").GetProperty("events").GetInt64());
+        Assert.Equal(1, classification.GetProperty("trust").GetProperty("agents").GetInt32());
+        // The one pact published: classify only (advisory), no rate limit, no consequence paths.
+        var downside = classification.GetProperty("downside");
+        Assert.Equal(fixture.Agent, downside.GetProperty("agentId").GetString());
+        Assert.Equal(1.0, downside.GetProperty("reversibility").GetDouble());
+        Assert.Equal(1.0, downside.GetProperty("blastRadius").GetDouble());
+        // The pooled score of a one-agent lane is that agent's score, as the trust API reports it.
+        Assert.Equal(agentLane.GetProperty("conduct").GetProperty("mean").GetDouble(), classification.GetProperty("trust").GetProperty("conductMean").GetDouble(), 4);
+        Assert.Equal(agentLane.GetProperty("outcome").GetProperty("mean").GetDouble(), classification.GetProperty("trust").GetProperty("outcomeMean").GetDouble(), 4);
+        // Seven actions (one blocked) are not enough evidence to widen anything; lanes without a pact say so.
+        Assert.NotEqual("widen", classification.GetProperty("recommendation").GetString());
+        Assert.NotEmpty(classification.GetProperty("reasons").EnumerateArray());
+        Assert.False(ranking.TryGetProperty("widenNext", out var next) && next.ValueKind == JsonValueKind.String, "no lane is ready to widen");
+        var other = lanes.First(l => l.GetProperty("lane").GetString() == Domain.Lanes.Lanes.ChangeRiskWarning);
+        Assert.Contains(other.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("no pact", StringComparison.Ordinal));
+        Assert.Equal(0, other.GetProperty("score").GetDouble());
+    }
+
+    [Fact]
+    public async Task Report_FromLocalHostEvidence_ChartsPresentAndNumbersMatchTheStoredEvidence()
+    {
+        var outDir = NewFolder();
+        var (code, stdout, stderr) = await RunReportAsync(outDir);
+        Assert.True(code == 0, stdout + stderr);
+
+        // Charts: six PNG files, each also embedded in the page; the page loads nothing from anywhere.
+        foreach (var chart in ChartFiles)
+        {
+            var png = await File.ReadAllBytesAsync(Path.Combine(outDir, "charts", chart));
+            Assert.True(png.Length > 1000, chart);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        }
+
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"));
+        Assert.Equal(ChartFiles.Length, CountOf(html, "src=\"data:image/png;base64,"));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"http", html, StringComparison.OrdinalIgnoreCase);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"));
+        Assert.Contains(fixture.Week.ToString(), markdown, StringComparison.Ordinal);
+        Assert.All(ChartFiles, c => Assert.Contains("charts/" + c, markdown, StringComparison.Ordinal));
+
+        // Numbers: against the evidence records in storage, and the stored metrics.
+        var bundle = await new StorageEvidenceExporter(fixture.Clients).ReadAsync();
+        var drafts = bundle.Logs.Single(l => l.LogId == fixture.Agent).Leaves.Select(r => EvidenceEnvelopes.Open(r.Content).Draft).ToList();
+        using var report = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(outDir, "report.json")));
+        var root = report.RootElement;
+        var decisions = root.GetProperty("decisions").EnumerateArray().ToDictionary(d => d.GetProperty("kind").GetString()!, d => d.GetProperty("count").GetInt32());
+        Assert.Equal(drafts.Count(d => d.Kind == EvidenceKinds.Decision), decisions.Values.Sum());
+        Assert.Equal(new Dictionary<string, int> { ["auto-apply"] = 4, ["block"] = 1, ["require-approval"] = 2 }, decisions);
+        var approvals = root.GetProperty("approvals").EnumerateArray().ToList();
+        Assert.Equal(["approved", "rejected"], approvals.Select(a => a.GetProperty("outcome").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(approvals, a => Assert.True(a.GetProperty("latencySeconds").GetDouble() >= 1));
+        var series = Assert.Single(root.GetProperty("trust").EnumerateArray());
+        Assert.Equal(fixture.Agent, series.GetProperty("agentId").GetString());
+        Assert.Equal(drafts.Count(d => d.Kind == EvidenceKinds.TrustChange), series.GetProperty("signalsInWeek").GetInt32());
+        var lastPoint = series.GetProperty("points").EnumerateArray().Last();
+        var trust = await fixture.GetJsonAsync($"/api/agents/{fixture.Agent}/trust");
+        var lane = trust.GetProperty("lanes")[0];
+        Assert.Equal(lane.GetProperty("conduct").GetProperty("events").GetInt64() + lane.GetProperty("outcome").GetProperty("events").GetInt64(), lastPoint.GetProperty("events").GetInt64());
+        var metrics = root.GetProperty("metrics").EnumerateArray().ToList();
+        var agentsThisWeek = metrics.Single(m => m.GetProperty("handler").GetString() == "agent" && m.GetProperty("weekStart").GetString() == fixture.StoredMetrics[0].WeekStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(fixture.StoredMetrics[0].Metrics.Tickets, agentsThisWeek.GetProperty("tickets").GetInt32());
+        Assert.Equal(fixture.StoredMetrics[0].Metrics.MttrHours, agentsThisWeek.GetProperty("mttrHours").GetDouble());
+        Assert.Equal(3, metrics.Count);
+        Assert.Contains("| decisions | 7 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvidenceVerifyPackage_UntouchedThenTampered_PassesThenNamesTheTamperedFile()
+    {
+        var outDir = NewFolder();
+        var (code, stdout, stderr) = await RunReportAsync(outDir, "--zip", outDir + ".zip");
+        Assert.True(code == 0, stdout + stderr);
+        var manifest = JsonSerializer.Deserialize<PackageManifest>(await File.ReadAllBytesAsync(Path.Combine(outDir, PackageManifest.FileName)), Domain.Hashing.JsonDefaults.Options)!;
+        var records = manifest.Files.Where(f => f.Path.StartsWith(PackageManifest.RecordsFolder, StringComparison.Ordinal)).ToList();
+        // Decisions, approvals and trust changes behind the report, each with a proof under the checkpoint the report signed.
+        Assert.True(records.Count >= 7 + 2 + 7, $"{records.Count} records");
+        Assert.All(records, r => Assert.Contains(manifest.Files, f => f.Path == PackageManifest.ProofPath("records/" + r.Path[PackageManifest.RecordsFolder.Length..])));
+
+        var good = await VerifyAsync(outDir);
+        var goodZip = await VerifyAsync(outDir + ".zip");
+        Assert.True(good.Code == 0, good.Output);
+        Assert.Contains("package verified", good.Output, StringComparison.Ordinal);
+        Assert.True(goodZip.Code == 0, goodZip.Output);
+
+        // A record altered without the key: the manifest hash, and its own signature, name it.
+        var tampered = records[records.Count / 2].Path;
+        var full = Path.Combine(outDir, tampered);
+        await File.WriteAllBytesAsync(full, Evidence.EvidenceFixtures.Alter(await File.ReadAllBytesAsync(full)));
+        var bad = await VerifyAsync(outDir);
+        Assert.Equal(1, bad.Code);
+        Assert.Contains("first bad file: " + tampered, bad.Output, StringComparison.Ordinal);
+
+        // The report page changed after signing is named too; a file slipped in is named as added.
+        var html = Path.Combine(outDir, "report.html");
+        await File.WriteAllTextAsync(html, (await File.ReadAllTextAsync(html)).Replace("<h1>", "<h1>Approved by audit ", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(Path.Combine(outDir, "extra.txt"), "not signed");
+        var worse = await VerifyAsync(outDir);
+        Assert.Contains("report.html: its SHA-256 does not match the manifest (altered)", worse.Output, StringComparison.Ordinal);
+        Assert.Contains("extra.txt: not in the manifest (added)", worse.Output, StringComparison.Ordinal);
+    }
+
+    async Task<(int Code, string Stdout, string Stderr)> RunReportAsync(string outDir, params string[] extra)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await ReportCommand.RunAsync([.. fixture.ReportArgs, "--week", fixture.Week.ToString(), "--out", outDir, .. extra], stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    static async Task<(int Code, string Output)> VerifyAsync(string path)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await EvidenceCommand.RunAsync(["verify", "--package", path], stdout, stderr);
+        return (code, stdout.ToString() + stderr);
+    }
+
+    static string NewFolder() => Path.Combine(Path.GetTempPath(), "agenttrust-report-" + Guid.NewGuid().ToString("N")[..8]);
+
+    static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
