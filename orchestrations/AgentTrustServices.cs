@@ -1,5 +1,6 @@
 using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
+using AgentTrust.Orchestrations.Agents;
 using AgentTrust.Orchestrations.Api;
 using AgentTrust.Orchestrations.Approvals;
 using AgentTrust.Orchestrations.Evidence;
@@ -45,6 +46,7 @@ public static class AgentTrustServices
         services.TryAddSingleton<Metrics.WeeklyMetricsJob>();
         services.TryAddSingleton<GetWeeklyMetricsHandler>();
         services.AddAgentTrustScores(configuration);
+        services.AddAgentTrustRegistry(configuration);
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

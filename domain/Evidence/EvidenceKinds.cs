@@ -21,5 +21,8 @@ public static class EvidenceKinds
     /// <summary>Who was asked to approve, on which channel, and whether the notice was delivered (never tokens or webhook URLs).</summary>
     public const string Notification = "notification";
 
+    /// <summary>An agent's registration or a change to it (a new model, prompt or tool version is a new agent version).</summary>
+    public const string AgentRegistration = "agent-registration";
+
     public static string PredicateType(string kind) => $"https://agenttrust.dev/{kind}/v1";
 }

@@ -82,6 +82,25 @@ public sealed class ApiFunctions(AgentTrustApi api)
         string agent) =>
         HandleAsync("GetTrust", request, client, new Dictionary<string, string> { ["agent"] = agent });
 
+    [Function("RegisterAgent")]
+    public Task<HttpResponseData> RegisterAgent(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agents")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("RegisterAgent", request, client, new Dictionary<string, string>());
+
+    [Function("ListAgents")]
+    public Task<HttpResponseData> ListAgents(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agents")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("ListAgents", request, client, new Dictionary<string, string>());
+
+    [Function("GetAgent")]
+    public Task<HttpResponseData> GetAgent(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agents/{agent}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string agent) =>
+        HandleAsync("GetAgent", request, client, new Dictionary<string, string> { ["agent"] = agent });
+
     /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
     [Function("ServiceNowWebhook")]
     public Task<HttpResponseData> ServiceNowWebhook(

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrust.Orchestrations.Api;
@@ -48,6 +49,10 @@ public sealed class AgentTrustApi
             new("GetWeeklyMetrics", "GET", "metrics/weekly", GetWeeklyMetrics.HandleAsync),
             new("PostOutcome", "POST", "outcomes", PostOutcome.HandleAsync),
             new("GetTrust", "GET", "agents/{agent}/trust", GetTrust.HandleAsync),
+            // The agent registry (docs/registry.md); resolved here so the constructor's signature stays as it was.
+            new("RegisterAgent", "POST", "agents", services.GetRequiredService<RegisterAgentHandler>().HandleAsync),
+            new("ListAgents", "GET", "agents", services.GetRequiredService<ListAgentsHandler>().HandleAsync),
+            new("GetAgent", "GET", "agents/{agent}", services.GetRequiredService<GetAgentHandler>().HandleAsync),
         ];
     }
 
