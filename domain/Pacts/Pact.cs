@@ -18,6 +18,7 @@ namespace AgentTrust.Domain.Pacts;
 /// <param name="TicketSchema">The ticket snapshot fields expressions may read, and their types.</param>
 /// <param name="RateLimit">At most this many actions per agent and lane in a sliding window.</param>
 /// <param name="Consequences">What happens to the agent's autonomy when it breaks the pact.</param>
+/// <param name="Promotion">What the agent must prove (its red-team pass rates) before it is promoted to autonomous.</param>
 public sealed record Pact(
     string AgentId,
     string Lane,
@@ -31,4 +32,5 @@ public sealed record Pact(
     IReadOnlyDictionary<string, FieldType>? ActionSchema = null,
     IReadOnlyDictionary<string, FieldType>? TicketSchema = null,
     RateLimit? RateLimit = null,
-    IReadOnlyList<ConsequencePath>? Consequences = null);
+    IReadOnlyList<ConsequencePath>? Consequences = null,
+    PromotionPolicy? Promotion = null);
