@@ -23,6 +23,8 @@ public static class CommandLine
               ITSM metrics (MTTR, reopen rate, change failure rate, escalation quality) from a records file, overall and per week
           agenttrust trust recompute --connection-string CS [--dry-run]
               recomputes every trust score from the verified evidence and replaces stored scores that differ (docs/trust.md)
+          agenttrust redteam run --agent A --lane L [--url URL] [--answers FILE] [--key KEY]
+              runs the lane's adversarial suite against a registered agent and shows the score against the pact's bar (docs/redteam.md)
           agenttrust bench [--actions 400] [--concurrency 32] [--agents 8] [--url URL]
               governed actions per second through the HTTP API, with intake-to-decision latency percentiles
         """;
@@ -55,6 +57,8 @@ public static class CommandLine
                 return await AgentTrust.Domain.Metrics.Tooling.MetricsCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "trust":
                 return await AgentTrust.Orchestrations.Trust.TrustCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
+            case "redteam":
+                return await RedTeam.RedTeamCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
             case "demo":

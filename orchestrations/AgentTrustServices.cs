@@ -5,6 +5,7 @@ using AgentTrust.Orchestrations.Api;
 using AgentTrust.Orchestrations.Approvals;
 using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Pacts;
+using AgentTrust.Orchestrations.RedTeam;
 using AgentTrust.Orchestrations.Storage;
 using AgentTrust.Orchestrations.Ticketing;
 using AgentTrust.Orchestrations.Trust;
@@ -47,6 +48,7 @@ public static class AgentTrustServices
         services.TryAddSingleton<GetWeeklyMetricsHandler>();
         services.AddAgentTrustScores(configuration);
         services.AddAgentTrustRegistry(configuration);
+        services.AddAgentTrustRedTeam(configuration);
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

@@ -27,6 +27,10 @@ public static class AgentTrustTasks
         registry.AddActivity<LearnFromHumanActivity>();
         registry.AddActivity<Approvals.NotifyApproversActivity>();
         registry.AddActivity<UpdateTrustActivity>();
+        registry.AddOrchestrator<RedTeam.RedTeamRunOrchestrator>();
+        registry.AddActivity<RedTeam.LoadRedTeamSuiteActivity>();
+        registry.AddActivity<RedTeam.AskAgentActivity>();
+        registry.AddActivity<RedTeam.SaveRedTeamRunActivity>();
         return registry;
     }
 }

@@ -101,6 +101,19 @@ public sealed class ApiFunctions(AgentTrustApi api)
         string agent) =>
         HandleAsync("GetAgent", request, client, new Dictionary<string, string> { ["agent"] = agent });
 
+    [Function("StartRedTeamRun")]
+    public Task<HttpResponseData> StartRedTeamRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "redteam/runs")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("StartRedTeamRun", request, client, new Dictionary<string, string>());
+
+    [Function("GetRedTeamRun")]
+    public Task<HttpResponseData> GetRedTeamRun(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "redteam/runs/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        HandleAsync("GetRedTeamRun", request, client, new Dictionary<string, string> { ["id"] = id });
+
     /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
     [Function("ServiceNowWebhook")]
     public Task<HttpResponseData> ServiceNowWebhook(

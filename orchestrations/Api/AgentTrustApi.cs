@@ -53,6 +53,9 @@ public sealed class AgentTrustApi
             new("RegisterAgent", "POST", "agents", services.GetRequiredService<RegisterAgentHandler>().HandleAsync),
             new("ListAgents", "GET", "agents", services.GetRequiredService<ListAgentsHandler>().HandleAsync),
             new("GetAgent", "GET", "agents/{agent}", services.GetRequiredService<GetAgentHandler>().HandleAsync),
+            // Red-team runs before promotion (docs/redteam.md).
+            new("StartRedTeamRun", "POST", "redteam/runs", services.GetRequiredService<StartRedTeamRunHandler>().HandleAsync),
+            new("GetRedTeamRun", "GET", "redteam/runs/{id}", services.GetRequiredService<GetRedTeamRunHandler>().HandleAsync),
         ];
     }
 

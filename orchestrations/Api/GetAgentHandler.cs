@@ -6,10 +6,11 @@ using Microsoft.DurableTask.Client;
 namespace AgentTrust.Orchestrations.Api;
 
 /// <summary>
-/// <c>GET /api/agents/{agent}</c>: the current registration and every version's start (<c>?version=N</c>: the
+/// <c>GET /api/agents/{agent}</c>: the current registration, every version's start, and per lane the latest red-team run
+/// and whether it passed the promotion bar (<c>?version=N</c>: the
 /// registration version N started with).
 /// </summary>
-public sealed class GetAgentHandler(IAgentRegistry registry)
+public sealed class GetAgentHandler(IAgentRegistry registry, RedTeam.IRedTeamRunStore? redTeam = null)
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -38,6 +39,7 @@ public sealed class GetAgentHandler(IAgentRegistry registry)
         }
 
         var versions = await registry.VersionsAsync(agent, cancellationToken).ConfigureAwait(false);
+        var runs = redTeam is null ? [] : await redTeam.LatestAsync(agent, cancellationToken).ConfigureAwait(false);
         return ApiResponse.Json(200, new
         {
             agent = AgentViews.Of(registration),
@@ -49,6 +51,17 @@ public sealed class GetAgentHandler(IAgentRegistry registry)
                 model = v.Profile.Model,
                 promptVersion = v.Profile.PromptVersion,
                 toolVersions = v.Profile.ToolVersions,
+            }),
+            // Per lane, the latest red-team run and whether it passed the pact's promotion bar (what promotion reads).
+            redTeam = runs.OrderBy(r => r.Lane, StringComparer.Ordinal).Select(r => new
+            {
+                lane = r.Lane,
+                runId = r.RunId,
+                agentVersion = r.AgentVersion,
+                passedBar = r.PassedBar,
+                currentVersion = r.AgentVersion == registration.Version,
+                completedAt = r.CompletedAt,
+                link = $"/api/redteam/runs/{r.RunId}",
             }),
         });
     }
