@@ -29,6 +29,8 @@ public static class CommandLine
               recomputes every trust score from the verified evidence and replaces stored scores that differ (docs/trust.md)
           agenttrust report --connection-string CS --week 2026-W47 --out DIR [--zip FILE]
               the weekly report (HTML with charts, Markdown, PNG) and a signed compliance evidence package (docs/reports.md)
+          agenttrust redteam run --agent A --lane L [--url URL] [--answers FILE] [--key KEY]
+              runs the lane's adversarial suite against a registered agent and shows the score against the pact's bar (docs/redteam.md)
           agenttrust bench [--actions 400] [--concurrency 32] [--agents 8] [--url URL]
               governed actions per second through the HTTP API, with intake-to-decision latency percentiles
         """;
@@ -63,6 +65,8 @@ public static class CommandLine
                 return await AgentTrust.Orchestrations.Trust.TrustCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "report":
                 return await AgentTrust.Orchestrations.Reports.ReportCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
+            case "redteam":
+                return await RedTeam.RedTeamCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false);
             case "bench":
                 return await BenchCommand.RunAsync(rest, stdout).ConfigureAwait(false);
             case "replay":

@@ -1,11 +1,13 @@
 using AgentTrust.Domain.Judging;
 using AgentTrust.Domain.Pacts;
+using AgentTrust.Orchestrations.Agents;
 using AgentTrust.Orchestrations.Api;
 using AgentTrust.Orchestrations.Approvals;
 using AgentTrust.Orchestrations.Autonomy;
 using AgentTrust.Orchestrations.Disputes;
 using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Pacts;
+using AgentTrust.Orchestrations.RedTeam;
 using AgentTrust.Orchestrations.Storage;
 using AgentTrust.Orchestrations.Ticketing;
 using AgentTrust.Orchestrations.Trust;
@@ -52,6 +54,8 @@ public static class AgentTrustServices
         services.TryAddSingleton(_ => configuration.GetSection(Lanes.LaneRankingService.PolicySectionName).Get<Domain.Lanes.Readiness.LaneRankingPolicy>() ?? Domain.Lanes.Readiness.LaneRankingPolicy.Default);
         services.TryAddSingleton<Lanes.LaneRankingService>();
         services.TryAddSingleton<GetLaneRankingHandler>();
+        services.AddAgentTrustRegistry(configuration);
+        services.AddAgentTrustRedTeam(configuration);
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

@@ -33,6 +33,10 @@ public static class AgentTrustTasks
         registry.AddActivity<Disputes.NotifyAdjudicatorsActivity>();
         registry.AddActivity<Disputes.ApplyDisputeTrustActivity>();
         registry.AddActivity<Disputes.RecordDisputeResolutionActivity>();
+        registry.AddOrchestrator<RedTeam.RedTeamRunOrchestrator>();
+        registry.AddActivity<RedTeam.LoadRedTeamSuiteActivity>();
+        registry.AddActivity<RedTeam.AskAgentActivity>();
+        registry.AddActivity<RedTeam.SaveRedTeamRunActivity>();
         return registry;
     }
 }

@@ -34,6 +34,14 @@ public static class EvidenceKinds
 
     /// <summary>A refused approval link (replayed, expired, tampered, foreign, malformed): why, never the token.</summary>
     public const string ApprovalRefusal = "approval-refusal";
+    /// <summary>An agent's registration or a change to it (a new model, prompt or tool version is a new agent version).</summary>
+    public const string AgentRegistration = "agent-registration";
+
+    /// <summary>One case of a red-team run: the agent's answer, the pact's evaluation, the decision and whether the case passed.</summary>
+    public const string RedTeamCase = "redteam-case";
+
+    /// <summary>A red-team run's score per severity against the pact's promotion bar (the last record of the run's chain).</summary>
+    public const string RedTeamRun = "redteam-run";
 
     public static string PredicateType(string kind) => $"https://agenttrust.dev/{kind}/v1";
 }

@@ -19,6 +19,7 @@ namespace AgentTrust.Domain.Pacts;
 /// <param name="RateLimit">At most this many actions per agent and lane in a sliding window.</param>
 /// <param name="Consequences">What happens to the agent's autonomy when it breaks the pact.</param>
 /// <param name="Downside">How much harm actions can do, and what high-downside actions need beyond confidence.</param>
+/// <param name="Promotion">What the agent must prove (its red-team pass rates) before it is promoted to autonomous.</param>
 public sealed record Pact(
     string AgentId,
     string Lane,
@@ -33,4 +34,5 @@ public sealed record Pact(
     IReadOnlyDictionary<string, FieldType>? TicketSchema = null,
     RateLimit? RateLimit = null,
     IReadOnlyList<ConsequencePath>? Consequences = null,
-    DownsidePolicy? Downside = null);
+    DownsidePolicy? Downside = null,
+    PromotionPolicy? Promotion = null);

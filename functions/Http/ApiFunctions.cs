@@ -112,6 +112,37 @@ public sealed class ApiFunctions(AgentTrustApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "lanes/ranking")] HttpRequestData request,
         [DurableClient] DurableTaskClient client) =>
         HandleAsync("GetLaneRanking", request, client, new Dictionary<string, string>());
+    [Function("RegisterAgent")]
+    public Task<HttpResponseData> RegisterAgent(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "agents")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("RegisterAgent", request, client, new Dictionary<string, string>());
+
+    [Function("ListAgents")]
+    public Task<HttpResponseData> ListAgents(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agents")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("ListAgents", request, client, new Dictionary<string, string>());
+
+    [Function("GetAgent")]
+    public Task<HttpResponseData> GetAgent(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agents/{agent}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string agent) =>
+        HandleAsync("GetAgent", request, client, new Dictionary<string, string> { ["agent"] = agent });
+
+    [Function("StartRedTeamRun")]
+    public Task<HttpResponseData> StartRedTeamRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "redteam/runs")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("StartRedTeamRun", request, client, new Dictionary<string, string>());
+
+    [Function("GetRedTeamRun")]
+    public Task<HttpResponseData> GetRedTeamRun(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "redteam/runs/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        HandleAsync("GetRedTeamRun", request, client, new Dictionary<string, string> { ["id"] = id });
 
     /// <summary>Anonymous at the platform: every delivery is authenticated by its HMAC signature in the handler.</summary>
     [Function("ServiceNowWebhook")]

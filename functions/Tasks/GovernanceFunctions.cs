@@ -78,4 +78,20 @@ public sealed class GovernanceFunctions(AgentTrustTaskCatalog catalog, IServiceP
     [Function(nameof(Orchestrations.Autonomy.UpdateAutonomyActivity))]
     public Task<Domain.Pacts.AutonomyTier?> UpdateAutonomy([ActivityTrigger] Orchestrations.Autonomy.UpdateAutonomyRequest input, FunctionContext context) =>
         catalog.RunActivityAsync<Orchestrations.Autonomy.UpdateAutonomyRequest, Domain.Pacts.AutonomyTier?>(nameof(Orchestrations.Autonomy.UpdateAutonomyActivity), input, context);
+    [Function(nameof(Orchestrations.RedTeam.RedTeamRunOrchestrator))]
+    public Task<Orchestrations.RedTeam.RedTeamRun> RedTeamRun([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        catalog.RunOrchestratorAsync<Orchestrations.RedTeam.RedTeamRunInput, Orchestrations.RedTeam.RedTeamRun>(
+            nameof(Orchestrations.RedTeam.RedTeamRunOrchestrator), context, services);
+
+    [Function(nameof(Orchestrations.RedTeam.LoadRedTeamSuiteActivity))]
+    public Task<AgentTrust.Domain.RedTeam.RedTeamSuite?> LoadRedTeamSuite([ActivityTrigger] string input, FunctionContext context) =>
+        catalog.RunActivityAsync<string, AgentTrust.Domain.RedTeam.RedTeamSuite?>(nameof(Orchestrations.RedTeam.LoadRedTeamSuiteActivity), input, context);
+
+    [Function(nameof(Orchestrations.RedTeam.AskAgentActivity))]
+    public Task<AgentTrust.Domain.RedTeam.RedTeamReply> AskAgent([ActivityTrigger] Orchestrations.RedTeam.AskAgentRequest input, FunctionContext context) =>
+        catalog.RunActivityAsync<Orchestrations.RedTeam.AskAgentRequest, AgentTrust.Domain.RedTeam.RedTeamReply>(nameof(Orchestrations.RedTeam.AskAgentActivity), input, context);
+
+    [Function(nameof(Orchestrations.RedTeam.SaveRedTeamRunActivity))]
+    public Task<bool> SaveRedTeamRun([ActivityTrigger] Orchestrations.RedTeam.RedTeamRun input, FunctionContext context) =>
+        catalog.RunActivityAsync<Orchestrations.RedTeam.RedTeamRun, bool>(nameof(Orchestrations.RedTeam.SaveRedTeamRunActivity), input, context);
 }

@@ -59,6 +59,13 @@ public sealed class AgentTrustApi
             new("GetDispute", "GET", "disputes/{id}", GetDispute.HandleAsync),
             new("ResolveDispute", "POST", "disputes/{id}/resolution", ResolveDispute.HandleAsync),
             new("GetLaneRanking", "GET", "lanes/ranking", GetLaneRanking.HandleAsync),
+            // The agent registry (docs/registry.md); resolved here so the constructor's signature stays as it was.
+            new("RegisterAgent", "POST", "agents", services.GetRequiredService<RegisterAgentHandler>().HandleAsync),
+            new("ListAgents", "GET", "agents", services.GetRequiredService<ListAgentsHandler>().HandleAsync),
+            new("GetAgent", "GET", "agents/{agent}", services.GetRequiredService<GetAgentHandler>().HandleAsync),
+            // Red-team runs before promotion (docs/redteam.md).
+            new("StartRedTeamRun", "POST", "redteam/runs", services.GetRequiredService<StartRedTeamRunHandler>().HandleAsync),
+            new("GetRedTeamRun", "GET", "redteam/runs/{id}", services.GetRequiredService<GetRedTeamRunHandler>().HandleAsync),
         ];
     }
 

@@ -108,9 +108,9 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
 
     /// <summary>
     /// The jury, when the pact has judged clauses: every judge on every judged clause in parallel (fan-out), then one
-    /// aggregation per clause (fan-in). Returns null when nothing needs judgment.
+    /// aggregation per clause (fan-in). Returns null when nothing needs judgment. Red-team runs ask the same jury.
     /// </summary>
-    static async Task<IReadOnlyList<JuryResult>?> JudgeAsync(TaskOrchestrationContext context, Pact pact, PactEvaluation evaluation, ProposedAction action)
+    internal static async Task<IReadOnlyList<JuryResult>?> JudgeAsync(TaskOrchestrationContext context, Pact pact, PactEvaluation evaluation, ProposedAction action)
     {
         var judged = evaluation.Clauses
             .Where(c => c.Outcome == ClauseOutcome.Deferred)

@@ -24,6 +24,12 @@ public sealed class UpdateTrustActivity(IServiceProvider services) : TaskActivit
         {
             await engine.RememberDecisionAsync(new TrustAttribution(input.TicketSystem, input.TicketId, input.AgentId, input.Lane, input.ActionId, input.At)).ConfigureAwait(false);
             signal = TrustSignals.FromDecision(input.ActionId, input.AgentId, input.Lane, evaluation, input.Juries, input.At, engine.Parameters);
+            if (services.GetService<Agents.IAgentRegistry>() is { } registry && signal.Version is { } pactVersion)
+            {
+                // A registered agent's version is part of the version its conduct is earned under (docs/registry.md).
+                var agent = await registry.GetAsync(input.AgentId).ConfigureAwait(false);
+                signal = signal with { Version = Domain.Agents.AgentTrustVersion.Compose(pactVersion, agent?.Version ?? 0) };
+            }
         }
         else if (input.Approved is { } approved)
         {
