@@ -45,6 +45,7 @@ public static class AgentTrustServices
         services.TryAddSingleton<Metrics.WeeklyMetricsJob>();
         services.TryAddSingleton<GetWeeklyMetricsHandler>();
         services.AddAgentTrustScores(configuration);
+        TrustConsole.ConsoleServices.AddAgentTrustConsole(services, configuration);
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.
         services.TryAddSingleton(_ => configuration.GetSection(JurySectionName).Get<JuryPolicy>() ?? JuryPolicy.Default);

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrust.Orchestrations.Api;
@@ -32,6 +33,7 @@ public sealed class AgentTrustApi
         GetWeeklyMetrics = getWeeklyMetrics;
         PostOutcome = postOutcome;
         GetTrust = getTrust;
+        var console = services.GetRequiredService<TrustConsole.ConsoleHandler>();
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -48,6 +50,15 @@ public sealed class AgentTrustApi
             new("GetWeeklyMetrics", "GET", "metrics/weekly", GetWeeklyMetrics.HandleAsync),
             new("PostOutcome", "POST", "outcomes", PostOutcome.HandleAsync),
             new("GetTrust", "GET", "agents/{agent}/trust", GetTrust.HandleAsync),
+            // The trust console (docs/console.md): its page, its reads (paged server-side) and the signed-in approver's answers.
+            new("ShowConsole", "GET", "console", console.ShowAsync),
+            new("GetConsoleAsset", "GET", "console/assets/{asset}", console.AssetAsync),
+            new("GetConsoleSession", "GET", "console/session", console.SessionAsync),
+            new("DecideInConsole", "POST", "console/approvals/{id}", console.DecideAsync),
+            new("ListActions", "GET", "actions", services.GetRequiredService<TrustConsole.ListActionsHandler>().HandleAsync),
+            new("ListTrust", "GET", "trust", services.GetRequiredService<TrustConsole.ListTrustHandler>().HandleAsync),
+            new("GetTrustHistory", "GET", "agents/{agent}/trust/history", services.GetRequiredService<TrustConsole.GetTrustHistoryHandler>().HandleAsync),
+            new("GetEvidenceRecord", "GET", "evidence/record", services.GetRequiredService<TrustConsole.GetEvidenceRecordHandler>().HandleAsync),
         ];
     }
 
