@@ -158,6 +158,60 @@ public sealed class ApiFunctions(AgentTrustApi api)
         [DurableClient] DurableTaskClient client) =>
         HandleAsync("JiraWebhook", request, client, new Dictionary<string, string>());
 
+    // The trust console (docs/console.md). Anonymous at the platform, because a browser holds no function key: App
+    // Service Authentication signs people in in front of the app, and the handlers refuse reads and answers without
+    // its principal when it is on (ConsoleSignIn).
+    [Function("ShowConsole")]
+    public Task<HttpResponseData> ShowConsole(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("ShowConsole", request, client, new Dictionary<string, string>());
+
+    [Function("GetConsoleAsset")]
+    public Task<HttpResponseData> GetConsoleAsset(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/assets/{asset}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string asset) =>
+        HandleAsync("GetConsoleAsset", request, client, new Dictionary<string, string> { ["asset"] = asset });
+
+    [Function("GetConsoleSession")]
+    public Task<HttpResponseData> GetConsoleSession(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/session")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("GetConsoleSession", request, client, new Dictionary<string, string>());
+
+    [Function("DecideInConsole")]
+    public Task<HttpResponseData> DecideInConsole(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "console/approvals/{id}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        HandleAsync("DecideInConsole", request, client, new Dictionary<string, string> { ["id"] = id });
+
+    [Function("ListActions")]
+    public Task<HttpResponseData> ListActions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("ListActions", request, client, new Dictionary<string, string>());
+
+    [Function("ListTrust")]
+    public Task<HttpResponseData> ListTrust(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "trust")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("ListTrust", request, client, new Dictionary<string, string>());
+
+    [Function("GetTrustHistory")]
+    public Task<HttpResponseData> GetTrustHistory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "agents/{agent}/trust/history")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string agent) =>
+        HandleAsync("GetTrustHistory", request, client, new Dictionary<string, string> { ["agent"] = agent });
+
+    [Function("GetEvidenceRecord")]
+    public Task<HttpResponseData> GetEvidenceRecord(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "evidence/record")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("GetEvidenceRecord", request, client, new Dictionary<string, string>());
+
     async Task<HttpResponseData> HandleAsync(string name, HttpRequestData request, DurableTaskClient client, IReadOnlyDictionary<string, string> route)
     {
         var apiRequest = await FunctionsHttp.ToApiRequestAsync(request, route).ConfigureAwait(false);

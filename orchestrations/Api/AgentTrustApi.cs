@@ -38,6 +38,7 @@ public sealed class AgentTrustApi
         GetDispute = services.GetRequiredService<GetDisputeHandler>();
         ResolveDispute = services.GetRequiredService<ResolveDisputeHandler>();
         GetLaneRanking = services.GetRequiredService<GetLaneRankingHandler>();
+        var console = services.GetRequiredService<TrustConsole.ConsoleHandler>();
         Endpoints =
         [
             new("ProposeAction", "POST", "actions", ProposeAction.HandleAsync),
@@ -66,6 +67,15 @@ public sealed class AgentTrustApi
             // Red-team runs before promotion (docs/redteam.md).
             new("StartRedTeamRun", "POST", "redteam/runs", services.GetRequiredService<StartRedTeamRunHandler>().HandleAsync),
             new("GetRedTeamRun", "GET", "redteam/runs/{id}", services.GetRequiredService<GetRedTeamRunHandler>().HandleAsync),
+            // The trust console (docs/console.md): its page, its reads (paged server-side) and the signed-in approver's answers.
+            new("ShowConsole", "GET", "console", console.ShowAsync),
+            new("GetConsoleAsset", "GET", "console/assets/{asset}", console.AssetAsync),
+            new("GetConsoleSession", "GET", "console/session", console.SessionAsync),
+            new("DecideInConsole", "POST", "console/approvals/{id}", console.DecideAsync),
+            new("ListActions", "GET", "actions", services.GetRequiredService<TrustConsole.ListActionsHandler>().HandleAsync),
+            new("ListTrust", "GET", "trust", services.GetRequiredService<TrustConsole.ListTrustHandler>().HandleAsync),
+            new("GetTrustHistory", "GET", "agents/{agent}/trust/history", services.GetRequiredService<TrustConsole.GetTrustHistoryHandler>().HandleAsync),
+            new("GetEvidenceRecord", "GET", "evidence/record", services.GetRequiredService<TrustConsole.GetEvidenceRecordHandler>().HandleAsync),
         ];
     }
 

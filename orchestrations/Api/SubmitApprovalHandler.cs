@@ -35,7 +35,19 @@ public sealed class SubmitApprovalHandler(IOptions<ApiOptions> options)
             return Problems.Validation(request, "The approval has errors; nothing was recorded.", errors);
         }
 
-        var metadata = await client.GetInstanceAsync(id!, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return await DecideAsync(request, id!, decision, client, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Raises a person's answer on a waiting action: the one path every answer without a link token takes (this API and
+    /// the trust console, which names the signed-in approver).
+    /// </summary>
+    public static async Task<ApiResponse> DecideAsync(ApiRequest request, string id, ApprovalDecision decision, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(client);
+        var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (metadata is null)
         {
             return Problems.NotFound(request, $"There is no action '{id}'.");
@@ -48,7 +60,7 @@ public sealed class SubmitApprovalHandler(IOptions<ApiOptions> options)
             return Problems.Conflict(request, "not-awaiting-approval", "The action is not waiting for approval", $"Action '{id}' is '{view.Status}'.");
         }
 
-        await client.RaiseEventAsync(id!, ApprovalDecision.EventName, decision, cancellationToken).ConfigureAwait(false);
+        await client.RaiseEventAsync(id, ApprovalDecision.EventName, decision, cancellationToken).ConfigureAwait(false);
         // From the proposal being accepted to the human's answer.
         Telemetry.AgentTrustTelemetry.ApprovalLatency.Record(
             (DateTimeOffset.UtcNow - metadata.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("approved", decision.Approved));

@@ -131,6 +131,14 @@ public sealed class TableEvidenceLog
         return logs;
     }
 
+    /// <summary>The leaf index of a record in its agent's log; null while it is not logged (in flight, or never).</summary>
+    public async Task<long?> IndexOfAsync(string logId, string recordName, CancellationToken cancellationToken = default)
+    {
+        await ensureTable.Value.ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(logId, RecordRow(recordName), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? row.Value!.GetInt64("Index") : null;
+    }
+
     /// <summary>The committed tree size of a log (0 when it has none).</summary>
     public async Task<long> SizeAsync(string logId, CancellationToken cancellationToken = default)
     {

@@ -4,8 +4,20 @@ using Microsoft.DurableTask;
 
 namespace AgentTrust.Orchestrations.Governance;
 
-/// <summary>Appends one evidence record. Idempotent: a retry returns the receipt of the record already written.</summary>
-public sealed class RecordEvidenceActivity(IEvidenceStore evidence) : TaskActivity<EvidenceDraft, EvidenceReceipt>
+/// <summary>
+/// Appends one evidence record, then updates the read models kept from evidence (none, or the console's action feed).
+/// Idempotent: a retry returns the receipt of the record already written and projects it again to the same rows.
+/// </summary>
+public sealed class RecordEvidenceActivity(IEvidenceStore evidence, IEnumerable<IEvidenceProjection> projections) : TaskActivity<EvidenceDraft, EvidenceReceipt>
 {
-    public override Task<EvidenceReceipt> RunAsync(TaskActivityContext context, EvidenceDraft input) => evidence.AppendAsync(input);
+    public override async Task<EvidenceReceipt> RunAsync(TaskActivityContext context, EvidenceDraft input)
+    {
+        var receipt = await evidence.AppendAsync(input).ConfigureAwait(false);
+        foreach (var projection in projections)
+        {
+            await projection.ProjectAsync(input, receipt).ConfigureAwait(false);
+        }
+
+        return receipt;
+    }
 }
