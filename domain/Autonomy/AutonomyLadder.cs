@@ -189,6 +189,20 @@ public static class AutonomyLadder
         return new AutonomyStanding(tier, score?.Conduct.LowerBound, score?.Outcome.LowerBound, exhausted, state?.Reason ?? "the pact's starting tier");
     }
 
+    /// <summary>
+    /// Whether the pact's autonomy can move at all (a ladder rule, a budget, a ledger or a consequence path) or its
+    /// decisions need trust bounds (a downside requirement on trust). When not, the pact's tier holds for good and the
+    /// loop skips the autonomy store.
+    /// </summary>
+    public static bool Moves(Pact pact)
+    {
+        ArgumentNullException.ThrowIfNull(pact);
+        var a = pact.Autonomy;
+        return a is { Promotion: not null } or { Demotion: not null } or { ErrorBudget: not null } or { Ledger: not null }
+            || pact.Consequences is { Count: > 0 }
+            || pact.Downside is { Medium.MinLowerBound: not null } or { High.MinLowerBound: not null };
+    }
+
     public static DateTimeOffset DayOf(DateTimeOffset at) => new(at.UtcDateTime.Date, TimeSpan.Zero);
 
     static DateTimeOffset HourOf(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);

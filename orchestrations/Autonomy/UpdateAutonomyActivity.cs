@@ -15,7 +15,7 @@ public sealed class UpdateAutonomyActivity(IServiceProvider services) : TaskActi
     public override async Task<Domain.Pacts.AutonomyTier?> RunAsync(TaskActivityContext context, UpdateAutonomyRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (services.GetService<AutonomyGovernor>() is not { } governor)
+        if (!Domain.Autonomy.AutonomyLadder.Moves(input.Pact) || services.GetService<AutonomyGovernor>() is not { } governor)
         {
             return null;
         }
