@@ -188,21 +188,28 @@ public sealed class ReplayRunner(HttpClient http, string runId, double speed, in
         }
     }
 
+    /// <summary>
+    /// Waits for a decision still in progress (an approval answer being processed, an orchestration behind a busy
+    /// storage queue). Patient: on a loaded machine Azurite takes minutes to drain its queues.
+    /// </summary>
     async Task<JsonElement> WaitForFinalAsync(string id, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 1200; attempt++)
+        var status = string.Empty;
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (DateTime.UtcNow < deadline)
         {
             using var response = await http.GetAsync(new Uri($"/api/actions/{id}", UriKind.Relative), cancellationToken).ConfigureAwait(false);
             var view = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            if (Final.Contains(Status(view)))
+            status = Status(view);
+            if (Final.Contains(status))
             {
                 return view;
             }
 
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(500, cancellationToken).ConfigureAwait(false);
         }
 
-        throw new TimeoutException($"action {id} did not reach a final status within two minutes");
+        throw new TimeoutException($"action {id} is still '{status}' after ten minutes");
     }
 
     static ReplayedRecord Record(ReplayItem item, JsonElement view)
