@@ -36,7 +36,7 @@ public class ActionFeedBenchmarks
         var start = DateTimeOffset.UtcNow.AddDays(-30);
         Parallel.ForEachAsync(Enumerable.Range(0, Decisions + Waiting), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
         {
-            var kind = i >= Decisions ? DecisionKind.Human : (i % 10) switch { 0 => DecisionKind.Block, 1 => DecisionKind.Shadow, _ => DecisionKind.AutoApply };
+            var kind = i >= Decisions ? DecisionKind.RequireApproval : (i % 10) switch { 0 => DecisionKind.Block, 1 => DecisionKind.Shadow, _ => DecisionKind.AutoApply };
             var decision = new Decision(kind, [$"reason {i % 7}"], "sha256:pact", 1);
             var at = start.AddSeconds(i * 25.0);
             var draft = new EvidenceDraft(
