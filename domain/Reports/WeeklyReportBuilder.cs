@@ -91,7 +91,9 @@ public static class WeeklyReportBuilder
         foreach (var group in signals.GroupBy(s => (s.AgentId, s.Lane)).OrderBy(g => g.Key.AgentId, StringComparer.Ordinal).ThenBy(g => g.Key.Lane, StringComparer.Ordinal))
         {
             // Time order, as the recomputation folds them (the fold also handles late ones, but order makes it exact).
-            var ordered = group.OrderBy(s => s.OccurredAt).ThenBy(s => s.SignalId, StringComparer.Ordinal).ToList();
+            // Each signal counts once, as in the store and the recomputation: a signal can be recorded more than once
+            // (a retried write, a redelivered outcome), and the fold is keyed by its id.
+            var ordered = group.DistinctBy(s => s.SignalId, StringComparer.Ordinal).OrderBy(s => s.OccurredAt).ThenBy(s => s.SignalId, StringComparer.Ordinal).ToList();
             var state = TrustState.New(group.Key.AgentId, group.Key.Lane);
             var next = 0;
             var points = new List<TrustPoint>();

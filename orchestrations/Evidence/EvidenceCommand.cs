@@ -20,7 +20,7 @@ public static class EvidenceCommand
     public const string Usage = """
         usage:
           agenttrust evidence verify (--connection-string CS | --bundle FILE) [--trusted-keys FILE] [--all-signatures]
-                                     [--container NAME] [--log-table NAME]
+                                     [--agent ID] [--container NAME] [--log-table NAME]
           agenttrust evidence verify --package DIR|FILE.zip [--trusted-keys FILE]
                                a compliance evidence package (agenttrust report): the manifest's signature, every
                                file's SHA-256, every record's signature and inclusion proof; names the bad file
@@ -28,6 +28,7 @@ public static class EvidenceCommand
 
           --trusted-keys FILE  JSON array of {"keyId","algorithm","publicKey"} (SPKI, base64): only these keys are
                                trusted; without it the keys published with the evidence are used (integrity, not origin)
+          --agent ID           only this agent's log (verify, export); without it every log
           --all-signatures     also check the DSSE signature of records already vouched for by a signed checkpoint
         """;
 
@@ -92,6 +93,8 @@ public static class EvidenceCommand
         {
             bundle = await new StorageEvidenceExporter(Clients(connection!, options)).ReadAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        bundle = OnlyAgent(bundle, options);
 
         using var trusted = options.GetValueOrDefault("trusted-keys") is { } keysPath ? await ReadKeysAsync(keysPath, cancellationToken).ConfigureAwait(false) : null;
         var report = new EvidenceVerifier(trusted, options.ContainsKey("all-signatures")).Verify(bundle);
@@ -190,7 +193,7 @@ public static class EvidenceCommand
             return 2;
         }
 
-        var bundle = await new StorageEvidenceExporter(Clients(connection, options)).ReadAsync(cancellationToken).ConfigureAwait(false);
+        var bundle = OnlyAgent(await new StorageEvidenceExporter(Clients(connection, options)).ReadAsync(cancellationToken).ConfigureAwait(false), options);
         await using (var file = File.Create(outPath))
         {
             await EvidenceBundleFile.WriteAsync(bundle, file, cancellationToken).ConfigureAwait(false);
@@ -233,10 +236,16 @@ public static class EvidenceCommand
         }
     }
 
+    /// <summary>One agent's log (its records, checkpoints and the keys), when <c>--agent</c> names one.</summary>
+    static EvidenceBundle OnlyAgent(EvidenceBundle bundle, Dictionary<string, string?> options) =>
+        options.GetValueOrDefault("agent") is { } agent
+            ? bundle with { Logs = [.. bundle.Logs.Where(l => string.Equals(l.LogId, agent, StringComparison.Ordinal))] }
+            : bundle;
+
     static Dictionary<string, string?> ParseOptions(ReadOnlySpan<string> args)
     {
         var flags = new HashSet<string>(StringComparer.Ordinal) { "all-signatures" };
-        var valued = new HashSet<string>(StringComparer.Ordinal) { "connection-string", "bundle", "package", "trusted-keys", "container", "log-table", "out" };
+        var valued = new HashSet<string>(StringComparer.Ordinal) { "connection-string", "bundle", "package", "trusted-keys", "container", "log-table", "out", "agent" };
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {

@@ -22,7 +22,7 @@ namespace AgentTrust.Orchestrations.TrustConsole;
 /// public keys. It vouches for nothing itself: the console verifies the DSSE signature, the path and the checkpoint
 /// signature with WebCrypto. Changes nothing (a record newer than the latest checkpoint is reported, not checkpointed).
 /// </summary>
-public sealed partial class GetEvidenceRecordHandler(StorageClients clients, TableEvidenceLog log, ConsoleSignIn signIn)
+public sealed partial class GetEvidenceRecordHandler(StorageClients clients, TableEvidenceLog log, IEvidenceStore evidence, ConsoleSignIn signIn)
 {
     public async Task<ApiResponse> HandleAsync(ApiRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -47,15 +47,15 @@ public sealed partial class GetEvidenceRecordHandler(StorageClients clients, Tab
         }
 
         var agent = match.Groups["agent"].Value;
-        byte[] record;
-        try
-        {
-            record = (await container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToArray();
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        // Through the store, not the blob of that name: records are stored in batches, found through the log.
+        var stored = (await evidence.ListAsync(agent, match.Groups["action"].Value, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(r => string.Equals(r.Location, container.Name + "/" + name, StringComparison.Ordinal));
+        if (stored is null)
         {
             return Problems.NotFound(request, $"There is no evidence record '{name}'.");
         }
+
+        var record = stored.Content.ToArray();
 
         var index = await log.IndexOfAsync(agent, name, cancellationToken).ConfigureAwait(false);
         var checkpoint = await LatestCheckpointAsync(container, agent, cancellationToken).ConfigureAwait(false);
@@ -131,6 +131,6 @@ public sealed partial class GetEvidenceRecordHandler(StorageClients clients, Tab
         return JsonSerializer.Deserialize<Checkpoint>(content.Value.Content.ToMemory().Span, JsonDefaults.Options);
     }
 
-    [GeneratedRegex(@"^records/(?<agent>[A-Za-z0-9][A-Za-z0-9._-]{0,127})/[A-Za-z0-9][A-Za-z0-9._:-]{0,127}/[0-9]{4}-[a-z-]{1,40}\.json$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^records/(?<agent>[A-Za-z0-9][A-Za-z0-9._-]{0,127})/(?<action>[A-Za-z0-9][A-Za-z0-9._:-]{0,127})/[0-9]{4}-[a-z-]{1,40}\.json$", RegexOptions.CultureInvariant)]
     private static partial Regex RecordName();
 }

@@ -317,7 +317,8 @@ function flatten(value, prefix = '', out = {}) {
 function genericTable(rows, caption) {
   const flat = rows.map(r => flatten(r));
   const columns = [...new Set(flat.flatMap(r => Object.keys(r)))];
-  return h('div', { class: 'table-wrap' }, h('table', {},
+  // A scrollable region must be reachable by keyboard (WCAG 2.1.1): focusable, named.
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', {},
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, flat.map(r => h('tr', {}, columns.map(c => h('td', { class: typeof r[c] === 'number' ? 'num' : undefined },

@@ -3,7 +3,6 @@ using System.Text.Json;
 using AgentTrust.IntegrationTests.LocalHost;
 using AgentTrust.IntegrationTests.Support;
 using AgentTrust.Orchestrations.Evidence;
-using Azure.Storage.Blobs;
 
 namespace AgentTrust.IntegrationTests.Disputes;
 
@@ -90,15 +89,17 @@ public sealed class DisputeLocalHostTests(LocalHostFixture fixture) : IClassFixt
 
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await EvidenceCommand.RunAsync(["verify", "--connection-string", fixture.ConnectionString], stdout, stderr);
+        var code = await EvidenceCommand.RunAsync(["verify", "--connection-string", fixture.ConnectionString, "--agent", agent], stdout, stderr);
         Assert.True(code == 0, stdout.ToString() + stderr);
 
         // The resolution record is signed: altered without the key, verify names it.
-        var blob = new BlobContainerClient(fixture.ConnectionString, "evidence").GetBlobClient(evidence[^1]["evidence/".Length..]);
-        var content = (await blob.DownloadContentAsync()).Value.Content.ToArray();
-        await blob.UploadAsync(new BinaryData(Evidence.EvidenceFixtures.Alter(content)), overwrite: true);
+        var name = evidence[^1]["evidence/".Length..];
+        var parts = name.Split('/'); // records/{agent}/{action}/{sequence}-{kind}.json
+        using var storage = new Evidence.EvidenceFixtures(StoredEvidenceNames.Clients(fixture.ConnectionString));
+        var content = (await storage.Store.ListAsync(parts[1], parts[2])).Single(r => r.Location == evidence[^1]).Content.ToArray();
+        await storage.RewriteBatchAsync(parts[1], new Dictionary<string, byte[]?> { [name] = Evidence.EvidenceFixtures.Alter(content) });
         using var afterStdout = new StringWriter();
-        Assert.Equal(1, await EvidenceCommand.RunAsync(["verify", "--connection-string", fixture.ConnectionString], afterStdout, stderr));
+        Assert.Equal(1, await EvidenceCommand.RunAsync(["verify", "--connection-string", fixture.ConnectionString, "--agent", agent], afterStdout, stderr));
         Assert.Contains(evidence[^1]["evidence/".Length..], afterStdout.ToString(), StringComparison.Ordinal);
     }
 }

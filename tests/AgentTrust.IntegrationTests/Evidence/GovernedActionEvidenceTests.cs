@@ -26,7 +26,7 @@ public sealed class GovernedActionEvidenceTests(LocalHostFixture fixture) : ICla
 
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await EvidenceCommand.RunAsync(["verify", "--connection-string", fixture.ConnectionString], stdout, stderr);
+        var code = await EvidenceCommand.RunAsync(["verify", "--connection-string", fixture.ConnectionString, "--agent", agent], stdout, stderr);
         Assert.True(code == 0, stdout.ToString() + stderr);
 
         // Alter the rejected action's approval record (its third) without the key.
@@ -37,7 +37,7 @@ public sealed class GovernedActionEvidenceTests(LocalHostFixture fixture) : ICla
         await storage.RewriteBatchAsync(agent, new Dictionary<string, byte[]?> { [name] = EvidenceFixtures.Alter(content) });
         using var afterStdout = new StringWriter();
 
-        var afterCode = await EvidenceCommand.RunAsync(["verify", "--connection-string", fixture.ConnectionString], afterStdout, stderr);
+        var afterCode = await EvidenceCommand.RunAsync(["verify", "--connection-string", fixture.ConnectionString, "--agent", agent], afterStdout, stderr);
 
         Assert.Equal(1, afterCode);
         Assert.Contains($"record '{location["evidence/".Length..]}'", afterStdout.ToString().Split('\n').Single(l => l.StartsWith("first bad record:", StringComparison.Ordinal)), StringComparison.Ordinal);

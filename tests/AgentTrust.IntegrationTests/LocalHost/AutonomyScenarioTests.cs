@@ -5,7 +5,6 @@ using AgentTrust.Domain.Autonomy;
 using AgentTrust.Domain.Evidence.Attestation;
 using AgentTrust.Domain.Pacts;
 using AgentTrust.IntegrationTests.Support;
-using Azure.Storage.Blobs;
 
 namespace AgentTrust.IntegrationTests.LocalHost;
 
@@ -168,12 +167,17 @@ public sealed class AutonomyScenarioTests(LocalHostFixture fixture) : IClassFixt
 
     async Task<IReadOnlyList<TierChange>> TierChangesAsync(string agent)
     {
-        var container = new BlobContainerClient(fixture.ConnectionString, "evidence");
+        // Every record of the agent's log, in log order, wherever storage keeps its bytes (batches).
+        var bundle = await new Orchestrations.Evidence.StorageEvidenceExporter(StoredEvidenceNames.Clients(fixture.ConnectionString)).ReadAsync();
         var changes = new List<TierChange>();
-        await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"records/{agent}/tier-change-" }))
+        foreach (var record in bundle.Logs.Single(l => l.LogId == agent).Leaves)
         {
-            var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
-            var opened = EvidenceEnvelopes.Open(content);
+            var opened = EvidenceEnvelopes.Open(record.Content!);
+            if (opened.Draft.Kind != Domain.Evidence.EvidenceKinds.TierChange)
+            {
+                continue;
+            }
+
             Assert.NotEmpty(opened.Envelope.Signatures);
             changes.Add(opened.Draft.Payload.Deserialize<TierChange>(Domain.Hashing.JsonDefaults.Options)!);
         }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AgentTrust.Domain.Evidence.Attestation;
 using AgentTrust.IntegrationTests.Support;
+using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Ticketing.Webhooks;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -100,13 +101,18 @@ public sealed class SecretLeakTests(AzuriteFixture azurite)
         await host.StopAsync();
 
         var evidence = new StringBuilder();
+        // Every blob as stored (record batches, keys, checkpoints), and every record of the agent's log opened:
+        // records are DSSE envelopes whose statement is base64 inside.
         var container = new BlobContainerClient(azurite.ConnectionString, "evidence");
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"records/{agent}/" }))
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions()))
         {
-            // Records are DSSE envelopes: the statement is base64 inside, so search the opened statement too.
-            var stored = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
-            evidence.AppendLine(Encoding.UTF8.GetString(stored));
-            evidence.AppendLine(Encoding.UTF8.GetString(EvidenceEnvelopes.Open(stored).SignedBytes));
+            evidence.AppendLine(Encoding.UTF8.GetString((await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray()));
+        }
+
+        var bundle = await new StorageEvidenceExporter(StoredEvidenceNames.Clients(azurite.ConnectionString)).ReadAsync();
+        foreach (var record in bundle.Logs.Single(l => l.LogId == agent).Leaves)
+        {
+            evidence.AppendLine(Encoding.UTF8.GetString(EvidenceEnvelopes.Open(record.Content!).SignedBytes));
         }
 
         var logs = string.Join('\n', host.Output);

@@ -40,6 +40,8 @@ public sealed class ReportingHostFixture : IAsyncLifetime
 
     public string MetricsTable => "weekly" + suffix;
 
+    public string TrustTable => "trust" + suffix;
+
     /// <summary>The storage and key options the report command needs to read what this host wrote.</summary>
     public string[] ReportArgs =>
     [
@@ -57,9 +59,12 @@ public sealed class ReportingHostFixture : IAsyncLifetime
             $"--AgentTrust:Storage:EvidenceContainerName=evidence{suffix}",
             $"--AgentTrust:Storage:EvidenceLogTableName=log{suffix}",
             $"--AgentTrust:Storage:ActionIndexTableName=actions{suffix}",
-            $"--AgentTrust:Trust:TableName=trust{suffix}",
+            $"--AgentTrust:Trust:TableName={TrustTable}",
             $"--AgentTrust:Trust:AttributionTableName=attribution{suffix}",
             $"--AgentTrust:Metrics:TableName={MetricsTable}",
+            // The host's weekly job reads outcomes and disputes: only this fixture's, not other tests' in this Azurite.
+            $"--AgentTrust:Outcomes:TableName=outcomes{suffix}",
+            $"--AgentTrust:Disputes:TableName=disputes{suffix}",
             // The report signs the checkpoint it needs itself; an hourly host checkpoint keeps the two from racing.
             "--AgentTrust:Evidence:CheckpointInterval=01:00:00",
             $"--AgentTrust:Evidence:RecordKeyPath={Path.Combine(KeyDirectory, "records.pem")}",
