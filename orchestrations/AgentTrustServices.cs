@@ -56,6 +56,7 @@ public static class AgentTrustServices
         services.TryAddSingleton<GetLaneRankingHandler>();
         services.AddAgentTrustRegistry(configuration);
         services.AddAgentTrustRedTeam(configuration);
+        Reports.ReportServices.AddAgentTrustReports(services, configuration);
         TrustConsole.ConsoleServices.AddAgentTrustConsole(services, configuration);
         services.TryAddSingleton<AgentTrustApi>();
         // The jury: judges themselves are registered by the host (AddAgentTrustJudges); with none, judged clauses go to a human.

@@ -144,6 +144,7 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
         workerBuilder.Services.AddHostedService<LocalJudgeWarmUpService>();
         workerBuilder.Services.AddHostedService<Orchestrations.Evidence.EvidenceCheckpointService>();
         workerBuilder.Services.AddHostedService<Orchestrations.Metrics.WeeklyMetricsService>();
+        workerBuilder.Services.AddHostedService<Orchestrations.Reports.WeeklyReportService>();
         workerBuilder.Services.AddHostedService<Orchestrations.Trust.TrustRecomputeService>();
         workerBuilder.Services.AddDurableTaskWorker(worker =>
         {

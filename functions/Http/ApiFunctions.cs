@@ -107,6 +107,26 @@ public sealed class ApiFunctions(AgentTrustApi api)
         [DurableClient] DurableTaskClient client,
         string id) =>
         HandleAsync("ResolveDispute", request, client, new Dictionary<string, string> { ["id"] = id });
+    [Function("ListReports")]
+    public Task<HttpResponseData> ListReports(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client) =>
+        HandleAsync("ListReports", request, client, new Dictionary<string, string>());
+
+    [Function("GetReport")]
+    public Task<HttpResponseData> GetReport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{week}")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string week) =>
+        HandleAsync("GetReport", request, client, new Dictionary<string, string> { ["week"] = week });
+
+    [Function("GetReportPackage")]
+    public Task<HttpResponseData> GetReportPackage(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{week}/package")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string week) =>
+        HandleAsync("GetReportPackage", request, client, new Dictionary<string, string> { ["week"] = week });
+
     [Function("GetLaneRanking")]
     public Task<HttpResponseData> GetLaneRanking(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "lanes/ranking")] HttpRequestData request,

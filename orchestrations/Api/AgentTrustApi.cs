@@ -76,6 +76,10 @@ public sealed class AgentTrustApi
             new("ListTrust", "GET", "trust", services.GetRequiredService<TrustConsole.ListTrustHandler>().HandleAsync),
             new("GetTrustHistory", "GET", "agents/{agent}/trust/history", services.GetRequiredService<TrustConsole.GetTrustHistoryHandler>().HandleAsync),
             new("GetEvidenceRecord", "GET", "evidence/record", services.GetRequiredService<TrustConsole.GetEvidenceRecordHandler>().HandleAsync),
+            // Published weekly reports and their signed evidence packages (docs/reports.md).
+            new("ListReports", "GET", "reports", services.GetRequiredService<ListReportsHandler>().HandleAsync),
+            new("GetReport", "GET", "reports/{week}", services.GetRequiredService<GetReportHandler>().PageAsync),
+            new("GetReportPackage", "GET", "reports/{week}/package", services.GetRequiredService<GetReportHandler>().PackageAsync),
         ];
     }
 

@@ -21,6 +21,12 @@ namespace AgentTrust.Orchestrations.Reports;
 /// </summary>
 public sealed class WeeklyReportGenerator(StorageClients clients, TableWeeklyMetricsStore metrics, TrustParameters parameters, TimeProvider time)
 {
+    public const string HtmlFileName = "report.html";
+
+    public const string MarkdownFileName = "report.md";
+
+    public const string JsonFileName = "report.json";
+
     static readonly JsonSerializerOptions Indented = new(JsonDefaults.Options) { WriteIndented = true };
 
     public async Task<WeeklyReportFiles> WriteAsync(IsoWeek week, string directory, EvidenceSigners? signers, int trendWeeks = WeeklyReportBuilder.DefaultTrendWeeks, CancellationToken cancellationToken = default)
@@ -33,6 +39,24 @@ public sealed class WeeklyReportGenerator(StorageClients clients, TableWeeklyMet
             throw new IOException($"'{directory}' is not empty; write the report to a new folder.");
         }
 
+        var content = await BuildAsync(week, signers, trendWeeks, cancellationToken).ConfigureAwait(false);
+        foreach (var (path, bytes) in content.Files)
+        {
+            var full = Path.Combine(directory, path.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllBytesAsync(full, bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new WeeklyReportFiles(directory, [.. content.Files.Keys], content.Packaged, content.EvidenceRecords, content.UnreadableRecords);
+    }
+
+    /// <summary>
+    /// Builds a week's report in memory: every file by relative path (forward slashes). With signers it is a signed
+    /// compliance evidence package (a fresh checkpoint of every log is signed first).
+    /// </summary>
+    public async Task<WeeklyReportContent> BuildAsync(IsoWeek week, EvidenceSigners? signers, int trendWeeks = WeeklyReportBuilder.DefaultTrendWeeks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(week);
         if (signers is not null)
         {
             await new EvidenceCheckpointer(clients, new TableEvidenceLog(clients), signers, time).CheckpointAllAsync(cancellationToken).ConfigureAwait(false);
@@ -63,9 +87,9 @@ public sealed class WeeklyReportGenerator(StorageClients clients, TableWeeklyMet
         var charts = ReportChartRenderer.Render(report);
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            ["report.html"] = Encoding.UTF8.GetBytes(HtmlReport.Render(report, charts)),
-            ["report.md"] = Encoding.UTF8.GetBytes(MarkdownReport.Render(report)),
-            ["report.json"] = JsonSerializer.SerializeToUtf8Bytes(report, Indented),
+            [HtmlFileName] = Encoding.UTF8.GetBytes(HtmlReport.Render(report, charts)),
+            [MarkdownFileName] = Encoding.UTF8.GetBytes(MarkdownReport.Render(report)),
+            [JsonFileName] = JsonSerializer.SerializeToUtf8Bytes(report, Indented),
         };
         foreach (var (name, png) in charts)
         {
@@ -79,14 +103,7 @@ public sealed class WeeklyReportGenerator(StorageClients clients, TableWeeklyMet
                 week.ToString(), week.Start, week.End, files, bundle, report.EvidenceRecords, signers.Checkpoints, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var (path, content) in written)
-        {
-            var full = Path.Combine(directory, path.Replace('/', Path.DirectorySeparatorChar));
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllBytesAsync(full, content, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new WeeklyReportFiles(directory, [.. written.Keys], signers is not null, report.EvidenceRecords.Count, unreadable);
+        return new WeeklyReportContent(week, written, signers is not null, report.EvidenceRecords.Count, unreadable);
     }
 
     /// <summary>Reads every file of a package folder by relative path (forward slashes), for the verifier.</summary>

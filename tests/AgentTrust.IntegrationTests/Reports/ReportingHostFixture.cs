@@ -42,6 +42,8 @@ public sealed class ReportingHostFixture : IAsyncLifetime
 
     public string TrustTable => "trust" + suffix;
 
+    public string ReportsContainer => "reports" + suffix;
+
     /// <summary>The storage and key options the report command needs to read what this host wrote.</summary>
     public string[] ReportArgs =>
     [
@@ -65,6 +67,9 @@ public sealed class ReportingHostFixture : IAsyncLifetime
             // The host's weekly job reads outcomes and disputes: only this fixture's, not other tests' in this Azurite.
             $"--AgentTrust:Outcomes:TableName=outcomes{suffix}",
             $"--AgentTrust:Disputes:TableName=disputes{suffix}",
+            // Reports are published by the tests (deterministically), read back by the host's API from this container.
+            $"--AgentTrust:Reports:ContainerName={ReportsContainer}",
+            "--AgentTrust:Reports:Enabled=false",
             // The report signs the checkpoint it needs itself; an hourly host checkpoint keeps the two from racing.
             "--AgentTrust:Evidence:CheckpointInterval=01:00:00",
             $"--AgentTrust:Evidence:RecordKeyPath={Path.Combine(KeyDirectory, "records.pem")}",

@@ -1,10 +1,14 @@
+using System.Net;
 using System.Text.Json;
 using AgentTrust.Domain.Evidence;
 using AgentTrust.Domain.Evidence.Attestation;
 using AgentTrust.Domain.Evidence.Packages;
 using AgentTrust.Domain.Reports;
+using AgentTrust.Domain.Trust;
 using AgentTrust.Orchestrations.Evidence;
+using AgentTrust.Orchestrations.Metrics;
 using AgentTrust.Orchestrations.Reports;
+using Microsoft.Extensions.Options;
 
 namespace AgentTrust.IntegrationTests.Reports;
 
@@ -135,6 +139,65 @@ public sealed class ReportingTests(ReportingHostFixture fixture) : IClassFixture
         var worse = await VerifyAsync(outDir);
         Assert.Contains("report.html: its SHA-256 does not match the manifest (altered)", worse.Output, StringComparison.Ordinal);
         Assert.Contains("extra.txt: not in the manifest (added)", worse.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublishWeeklyReport_TwoRunsClaimTheSameWeek_OnePublishedServedByTheApiAndItsPackageVerifies()
+    {
+        var signers = EvidenceSignerFactory.Create(new EvidenceOptions
+        {
+            CheckpointKeyPath = Path.Combine(fixture.KeyDirectory, "checkpoints.pem"),
+            RecordKeyPath = Path.Combine(fixture.KeyDirectory, "records.pem"),
+        });
+        var options = Options.Create(new WeeklyReportOptions { ContainerName = fixture.ReportsContainer });
+        var generator = new WeeklyReportGenerator(
+            fixture.Clients, new TableWeeklyMetricsStore(fixture.Clients, Options.Create(new WeeklyMetricsOptions { TableName = fixture.MetricsTable })), TrustParameters.Default, TimeProvider.System);
+        var store = new BlobWeeklyReportStore(fixture.Clients, options);
+        var week = fixture.Week;
+
+        // Not published yet: the API says so as a problem, and the list does not hold it.
+        var missing = await fixture.Http.GetAsync(new Uri($"/api/reports/{week}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+
+        // Two runs (two Functions instances firing at once) race to claim the week: one report stands.
+        var content = await generator.BuildAsync(week, signers);
+        var both = await Task.WhenAll(store.PublishAsync(content, "run-a", DateTimeOffset.UtcNow), store.PublishAsync(content, "run-b", DateTimeOffset.UtcNow));
+        var winner = Assert.Single(both, p => p.PublishedNow);
+        Assert.All(both, p => Assert.Equal(winner.Report.RunId, p.Report.RunId));
+        var runs = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in fixture.Clients.Blobs.GetBlobContainerClient(fixture.ReportsContainer).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{week}/runs/", CancellationToken.None))
+        {
+            runs.Add(blob.Name.Split('/')[2]);
+        }
+
+        Assert.Equal([winner.Report.RunId], runs);
+
+        // The job finds the week published and leaves it as it is.
+        var job = new WeeklyReportJob(generator, store, signers, options, TimeProvider.System);
+        var again = await job.PublishAsync(week);
+        Assert.False(again.PublishedNow);
+        Assert.Equal(winner.Report.RunId, again.Report.RunId);
+
+        // The host's API lists it, serves its page, and hands out its package, which verifies offline.
+        var list = await fixture.GetJsonAsync("/api/reports");
+        Assert.Contains(list.GetProperty("reports").EnumerateArray(), r => r.GetProperty("week").GetString() == week.ToString() && r.GetProperty("packaged").GetBoolean());
+        var page = await fixture.Http.GetAsync(new Uri($"/api/reports/{week}", UriKind.Relative));
+        page.EnsureSuccessStatusCode();
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(week.ToString(), await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", string.Join(';', page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        var package = await fixture.Http.GetAsync(new Uri($"/api/reports/{week}/package", UriKind.Relative));
+        package.EnsureSuccessStatusCode();
+        Assert.Equal("application/zip", package.Content.Headers.ContentType?.MediaType);
+        var zip = NewFolder() + ".zip";
+        await File.WriteAllBytesAsync(zip, await package.Content.ReadAsByteArrayAsync());
+        var verified = await VerifyAsync(zip);
+        Assert.True(verified.Code == 0, verified.Output);
+        Assert.Contains("package verified", verified.Output, StringComparison.Ordinal);
+
+        var badWeek = await fixture.Http.GetAsync(new Uri("/api/reports/2026-W99", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, badWeek.StatusCode);
     }
 
     async Task<(int Code, string Stdout, string Stderr)> RunReportAsync(string outDir, params string[] extra)

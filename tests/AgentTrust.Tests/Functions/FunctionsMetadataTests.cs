@@ -79,4 +79,12 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal("0 */5 * * * *", trigger.GetProperty("schedule").GetString());
     }
+
+    [Fact]
+    public void Metadata_WeeklyReport_PublishedOnMondayMornings()
+    {
+        var trigger = Assert.Single(Bindings(Function("PublishWeeklyReport")), b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        Assert.Equal("0 0 3 * * 1", trigger.GetProperty("schedule").GetString());
+    }
 }
