@@ -8,6 +8,8 @@ param evidenceRetentionDays int
 
 var evidenceContainerName = 'evidence'
 var deploymentContainerName = 'app-package'
+// The weekly reports and their signed packages (the app's default AgentTrust:Reports:ContainerName).
+var reportsContainerName = 'reports'
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageAccountName
@@ -52,6 +54,12 @@ resource evidenceImmutability 'Microsoft.Storage/storageAccounts/blobServices/co
   }
 }
 
+resource reports 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: reportsContainerName
+  properties: { publicAccess: 'None' }
+}
+
 resource deployment 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobs
   name: deploymentContainerName
@@ -92,4 +100,5 @@ resource rejectionTable 'Microsoft.Storage/storageAccounts/tableServices/tables@
 output storageAccountName string = account.name
 output evidenceContainerName string = evidence.name
 output deploymentContainerName string = deployment.name
+output reportsContainerName string = reports.name
 output queueServiceName string = queues.name
