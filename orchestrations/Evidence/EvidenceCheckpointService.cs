@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using AgentTrust.Orchestrations.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,35 +8,19 @@ namespace AgentTrust.Orchestrations.Evidence;
 /// Signs a checkpoint of every agent's evidence log on an interval, in hosts without a timer trigger (the local
 /// host). A checkpoint vouches for every record under it, so verification needs no per-record signature checks.
 /// </summary>
-public sealed partial class EvidenceCheckpointService(EvidenceCheckpointer checkpointer, IOptions<EvidenceOptions> options, ILogger<EvidenceCheckpointService> logger)
-    : BackgroundService
+public sealed partial class EvidenceCheckpointService(EvidenceCheckpointer checkpointer, IOptions<EvidenceOptions> options, TimeProvider time, ILogger<EvidenceCheckpointService> logger)
+    : PeriodicJobService(logger, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string JobName => "signing evidence checkpoints";
+
+    protected override TimeSpan Interval => options.Value.CheckpointInterval;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CheckpointInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                var checkpoints = await checkpointer.CheckpointAllAsync(stoppingToken).ConfigureAwait(false);
-                LogCheckpoints(checkpoints.Count);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed round (storage blip) is logged and retried at the next tick; it must not stop the host.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogFailed(ex);
-            }
-        }
+        var checkpoints = await checkpointer.CheckpointAllAsync(cancellationToken).ConfigureAwait(false);
+        LogCheckpoints(Logger, checkpoints.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "signed {Count} evidence checkpoints")]
-    private partial void LogCheckpoints(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "signing evidence checkpoints failed; retrying at the next interval")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogCheckpoints(ILogger logger, int count);
 }
