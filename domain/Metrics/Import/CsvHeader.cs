@@ -48,29 +48,4 @@ public sealed class CsvHeader
 
         return mask;
     }
-
-    /// <summary>
-    /// Reads the header row, checks that <paramref name="names"/> are all there and points the reader at them. Returns
-    /// null when the rows may be read; otherwise the result to return (an empty file, or the missing columns).
-    /// </summary>
-    public static ImportResult? Open(CsvRecordReader csv, List<string> fields, IReadOnlyList<string> names, out CsvHeader header, out int[] at)
-    {
-        ArgumentNullException.ThrowIfNull(csv);
-        header = null!;
-        at = [];
-        if (!csv.TryRead(fields))
-        {
-            return new ImportResult([], 0, [new UnreadableRow(1, "the file is empty (no header)")]);
-        }
-
-        header = new CsvHeader(fields);
-        at = header.Require(names, out var missing);
-        if (missing.Count > 0)
-        {
-            return new ImportResult([], 0, [new UnreadableRow(1, $"missing column(s): {string.Join(", ", missing)}")]);
-        }
-
-        csv.Wanted = header.Mask(at);
-        return null;
-    }
 }

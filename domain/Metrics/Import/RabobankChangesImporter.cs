@@ -14,58 +14,36 @@ public static class RabobankChangesImporter
 
     public static ImportResult Read(TextReader reader, string lane)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var csv = new CsvRecordReader(reader);
-        var fields = new List<string>(24);
-        var unreadable = new List<UnreadableRow>();
-        if (!csv.TryRead(fields))
+        if (CsvRows.Open(reader, Columns, out var rows) is { } failure)
         {
-            return new ImportResult([], 0, [new UnreadableRow(1, "the file is empty (no header)")]);
+            return failure;
         }
 
-        var header = new CsvHeader(fields);
-        var at = header.Require(Columns, out var missing);
-        if (missing.Count > 0)
-        {
-            return new ImportResult([], 0, [new UnreadableRow(1, $"missing column(s): {string.Join(", ", missing)}")]);
-        }
-
-        csv.Wanted = header.Mask(at);
-
-        var rows = 0L;
         var changes = new Dictionary<string, Change>(StringComparer.Ordinal);
         var order = new List<string>();
-        while (csv.TryRead(fields))
-        {
-            rows++;
-            if (fields.Count != header.Count || csv.LastRecordUnterminated)
-            {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, csv.LastRecordUnterminated
-                    ? "unterminated quoted field"
-                    : $"expected {header.Count} fields, found {fields.Count}"));
-                continue;
-            }
 
-            var id = ItsmValues.OrNull(fields[at[0]]);
+        while (rows.Next())
+        {
+            var id = ItsmValues.OrNull(rows[0]);
             if (id is null)
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, "Change ID is missing"));
+                rows.Reject("Change ID is missing");
                 continue;
             }
 
-            if (!ItsmValues.TryParseIso(fields[at[1]], out var openedAt))
+            if (!ItsmValues.TryParseIso(rows[1], out var openedAt))
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, $"Change record Open Time '{fields[at[1]]}' is not a date"));
+                rows.Reject($"Change record Open Time '{rows[1]}' is not a date");
                 continue;
             }
 
             DateTimeOffset? closedAt = null;
-            var close = ItsmValues.OrNull(fields[at[2]]);
+            var close = ItsmValues.OrNull(rows[2]);
             if (close is not null)
             {
                 if (!ItsmValues.TryParseIso(close, out var parsed))
                 {
-                    unreadable.Add(new UnreadableRow(csv.RecordLine, $"Change record Close Time '{close}' is not a date"));
+                    rows.Reject($"Change record Close Time '{close}' is not a date");
                     continue;
                 }
 
@@ -73,16 +51,16 @@ public static class RabobankChangesImporter
             }
 
             var incidents = 0;
-            var related = ItsmValues.OrNull(fields[at[3]]);
+            var related = ItsmValues.OrNull(rows[3]);
             if (related is not null && !int.TryParse(related, NumberStyles.None, CultureInfo.InvariantCulture, out incidents))
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, $"# Related Incidents '{related}' is not a whole number"));
+                rows.Reject($"# Related Incidents '{related}' is not a whole number");
                 continue;
             }
 
             if (!changes.TryGetValue(id, out var change))
             {
-                change = new Change { OpenedAt = openedAt, Team = ItsmValues.OrNull(fields[at[4]]) };
+                change = new Change { OpenedAt = openedAt, Team = ItsmValues.OrNull(rows[4]) };
                 changes[id] = change;
                 order.Add(id);
             }
@@ -108,7 +86,7 @@ public static class RabobankChangesImporter
             }
         }
 
-        return new ImportResult(events, rows, unreadable);
+        return rows.Result(events);
     }
 
     sealed class Change

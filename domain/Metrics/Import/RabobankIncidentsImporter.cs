@@ -14,40 +14,27 @@ public static class RabobankIncidentsImporter
 
     public static ImportResult Read(TextReader reader, string lane)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var csv = new CsvRecordReader(reader);
-        var fields = new List<string>(32);
-        var events = new List<LifecycleEvent>();
-        var unreadable = new List<UnreadableRow>();
-        if (CsvHeader.Open(csv, fields, Columns, out var header, out var at) is { } failure)
+        if (CsvRows.Open(reader, Columns, out var rows) is { } failure)
         {
             return failure;
         }
 
-        var rows = 0L;
+        var events = new List<LifecycleEvent>();
         var row = new DateTimeOffset?[4];
-        while (csv.TryRead(fields))
-        {
-            rows++;
-            if (fields.Count != header.Count || csv.LastRecordUnterminated)
-            {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, csv.LastRecordUnterminated
-                    ? "unterminated quoted field"
-                    : $"expected {header.Count} fields, found {fields.Count}"));
-                continue;
-            }
 
-            var id = ItsmValues.OrNull(fields[at[0]]);
+        while (rows.Next())
+        {
+            var id = ItsmValues.OrNull(rows[0]);
             if (id is null)
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, "incident_id is missing"));
+                rows.Reject("incident_id is missing");
                 continue;
             }
 
             string? problem = null;
             for (var i = 0; i < 4 && problem is null; i++)
             {
-                var text = ItsmValues.OrNull(fields[at[i + 1]]);
+                var text = ItsmValues.OrNull(rows[i + 1]);
                 row[i] = null;
                 if (text is null)
                 {
@@ -69,7 +56,7 @@ public static class RabobankIncidentsImporter
             }
 
             var reassignments = 0;
-            var reassigned = ItsmValues.OrNull(fields[at[5]]);
+            var reassigned = ItsmValues.OrNull(rows[5]);
             if (problem is null && reassigned is not null && !int.TryParse(reassigned, NumberStyles.None, CultureInfo.InvariantCulture, out reassignments))
             {
                 problem = $"x_reassignments '{reassigned}' is not a whole number";
@@ -77,7 +64,7 @@ public static class RabobankIncidentsImporter
 
             if (problem is not null)
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, problem));
+                rows.Reject(problem);
                 continue;
             }
 
@@ -106,6 +93,6 @@ public static class RabobankIncidentsImporter
             }
         }
 
-        return new ImportResult(events, rows, unreadable);
+        return rows.Result(events);
     }
 }

@@ -15,53 +15,40 @@ public static class ServiceNowEventLogImporter
 
     public static ImportResult Read(TextReader reader, string lane)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var csv = new CsvRecordReader(reader);
-        var fields = new List<string>(40);
-        var events = new List<LifecycleEvent>();
-        var unreadable = new List<UnreadableRow>();
-        if (CsvHeader.Open(csv, fields, Columns, out var header, out var at) is { } failure)
+        if (CsvRows.Open(reader, Columns, out var rows) is { } failure)
         {
             return failure;
         }
 
-        var rows = 0L;
+        var events = new List<LifecycleEvent>();
         var group = new List<Update>();
         var tickets = new Dictionary<string, TicketState>(StringComparer.Ordinal);
-        while (csv.TryRead(fields))
-        {
-            rows++;
-            if (fields.Count != header.Count || csv.LastRecordUnterminated)
-            {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, csv.LastRecordUnterminated
-                    ? "unterminated quoted field"
-                    : $"expected {header.Count} fields, found {fields.Count}"));
-                continue;
-            }
 
-            var number = fields[at[0]].Trim();
+        while (rows.Next())
+        {
+            var number = rows[0].Trim();
             if (ItsmValues.IsMissing(number))
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, "number is missing"));
+                rows.Reject("number is missing");
                 continue;
             }
 
-            if (!int.TryParse(fields[at[3]], NumberStyles.None, CultureInfo.InvariantCulture, out var modCount)
-                || !int.TryParse(fields[at[2]], NumberStyles.None, CultureInfo.InvariantCulture, out var reopenCount))
+            if (!int.TryParse(rows[3], NumberStyles.None, CultureInfo.InvariantCulture, out var modCount)
+                || !int.TryParse(rows[2], NumberStyles.None, CultureInfo.InvariantCulture, out var reopenCount))
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, "sys_mod_count or reopen_count is not a whole number"));
+                rows.Reject("sys_mod_count or reopen_count is not a whole number");
                 continue;
             }
 
-            if (!ItsmValues.TryParseDayFirst(fields[at[4]], out var openedAt))
+            if (!ItsmValues.TryParseDayFirst(rows[4], out var openedAt))
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, $"opened_at '{fields[at[4]]}' is not a day-first date"));
+                rows.Reject($"opened_at '{rows[4]}' is not a day-first date");
                 continue;
             }
 
-            if (!ItsmValues.TryParseDayFirst(fields[at[5]], out var updatedAt))
+            if (!ItsmValues.TryParseDayFirst(rows[5], out var updatedAt))
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, $"sys_updated_at '{fields[at[5]]}' is not a day-first date"));
+                rows.Reject($"sys_updated_at '{rows[5]}' is not a day-first date");
                 continue;
             }
 
@@ -70,11 +57,11 @@ public static class ServiceNowEventLogImporter
                 Flush(group, tickets, events, lane);
             }
 
-            group.Add(new Update(number, fields[at[1]].Trim(), reopenCount, modCount, openedAt, updatedAt, ItsmValues.OrNull(fields[at[6]])));
+            group.Add(new Update(number, rows[1].Trim(), reopenCount, modCount, openedAt, updatedAt, ItsmValues.OrNull(rows[6])));
         }
 
         Flush(group, tickets, events, lane);
-        return new ImportResult(events, rows, unreadable);
+        return rows.Result(events);
     }
 
     static void Flush(List<Update> group, Dictionary<string, TicketState> tickets, List<LifecycleEvent> events, string lane)

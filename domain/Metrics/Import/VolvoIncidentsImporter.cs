@@ -12,45 +12,32 @@ public static class VolvoIncidentsImporter
 
     public static ImportResult Read(TextReader reader, string lane)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var csv = new CsvRecordReader(reader);
-        var fields = new List<string>(20);
-        var events = new List<LifecycleEvent>();
-        var unreadable = new List<UnreadableRow>();
-        if (CsvHeader.Open(csv, fields, Columns, out var header, out var at) is { } failure)
+        if (CsvRows.Open(reader, Columns, out var rows) is { } failure)
         {
             return failure;
         }
 
-        var rows = 0L;
+        var events = new List<LifecycleEvent>();
         var tickets = new Dictionary<string, TicketState>(StringComparer.Ordinal);
-        while (csv.TryRead(fields))
-        {
-            rows++;
-            if (fields.Count != header.Count || csv.LastRecordUnterminated)
-            {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, csv.LastRecordUnterminated
-                    ? "unterminated quoted field"
-                    : $"expected {header.Count} fields, found {fields.Count}"));
-                continue;
-            }
 
-            var id = ItsmValues.OrNull(fields[at[0]]);
+        while (rows.Next())
+        {
+            var id = ItsmValues.OrNull(rows[0]);
             if (id is null)
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, "SR Number is missing"));
+                rows.Reject("SR Number is missing");
                 continue;
             }
 
-            if (!ItsmValues.TryParseIso(fields[at[1]], out var time))
+            if (!ItsmValues.TryParseIso(rows[1], out var time))
             {
-                unreadable.Add(new UnreadableRow(csv.RecordLine, $"Change Date+Time '{fields[at[1]]}' is not a date"));
+                rows.Reject($"Change Date+Time '{rows[1]}' is not a date");
                 continue;
             }
 
-            var status = fields[at[2]].Trim();
-            var team = ItsmValues.OrNull(fields[at[3]]);
-            var level = ItsmValues.OrNull(fields[at[4]]);
+            var status = rows[2].Trim();
+            var team = ItsmValues.OrNull(rows[3]);
+            var level = ItsmValues.OrNull(rows[4]);
             if (!tickets.TryGetValue(id, out var state))
             {
                 state = new TicketState { Team = team, Level = level };
@@ -88,7 +75,7 @@ public static class VolvoIncidentsImporter
             }
         }
 
-        return new ImportResult(events, rows, unreadable);
+        return rows.Result(events);
     }
 
     sealed class TicketState
