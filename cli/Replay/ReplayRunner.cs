@@ -79,7 +79,7 @@ public sealed class ReplayRunner(HttpClient http, string runId, double speed, in
         for (var i = 0; i < items.Count; i++)
         {
             var first = await views[i].ConfigureAwait(false);
-            var view = Final.Contains(Status(first)) ? first : await WaitForFinalAsync(Id(first), cancellationToken).ConfigureAwait(false);
+            var view = Final.Contains(Status(first)) ? first : await WaitForAsync(Id(first), Final.Contains, cancellationToken).ConfigureAwait(false);
             records.Add(Record(items[i], view));
         }
 
@@ -93,7 +93,14 @@ public sealed class ReplayRunner(HttpClient http, string runId, double speed, in
         {
             var view = await ProposeAsync(item, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref actions);
-            if (Status(view) is "awaiting-approval" or "escalated")
+            if (!Final.Contains(Status(view)) && !AsksAPerson(Status(view)))
+            {
+                // The API answered before the workflow decided (its wait ran out on a busy machine): the desk answers
+                // a request when it is made, so wait for the decision or the request.
+                view = await WaitForAsync(Id(view), s => Final.Contains(s) || AsksAPerson(s), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (AsksAPerson(Status(view)))
             {
                 Interlocked.Increment(ref humans);
                 await AnswerAsync(Id(view), approved: !item.Wrong, item, cancellationToken).ConfigureAwait(false);
@@ -188,11 +195,13 @@ public sealed class ReplayRunner(HttpClient http, string runId, double speed, in
         }
     }
 
+    static bool AsksAPerson(string status) => status is "awaiting-approval" or "escalated";
+
     /// <summary>
-    /// Waits for a decision still in progress (an approval answer being processed, an orchestration behind a busy
-    /// storage queue). Patient: on a loaded machine Azurite takes minutes to drain its queues.
+    /// Waits for a workflow still in progress to reach a wanted status (an approval answer being processed, an
+    /// orchestration behind a busy storage queue). Patient: on a loaded machine Azurite takes minutes to drain its queues.
     /// </summary>
-    async Task<JsonElement> WaitForFinalAsync(string id, CancellationToken cancellationToken)
+    async Task<JsonElement> WaitForAsync(string id, Func<string, bool> reached, CancellationToken cancellationToken)
     {
         var status = string.Empty;
         var deadline = DateTime.UtcNow.AddMinutes(10);
@@ -201,7 +210,7 @@ public sealed class ReplayRunner(HttpClient http, string runId, double speed, in
             using var response = await http.GetAsync(new Uri($"/api/actions/{id}", UriKind.Relative), cancellationToken).ConfigureAwait(false);
             var view = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
             status = Status(view);
-            if (Final.Contains(status))
+            if (reached(status))
             {
                 return view;
             }
