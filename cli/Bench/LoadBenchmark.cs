@@ -21,11 +21,11 @@ public sealed class LoadBenchmark(Uri baseUrl, LoadWorkload workload, LoadProbes
 
     static readonly HashSet<string> Unsettled = ["evaluating"];
 
-    public async Task PublishPactsAsync(CancellationToken cancellationToken = default)
+    public async Task PublishPactsAsync(int generation, CancellationToken cancellationToken = default)
     {
         using var http = Client(16);
         using var gate = new SemaphoreSlim(8);
-        await Task.WhenAll(workload.Pacts.Select(async pact =>
+        await Task.WhenAll(workload.Pacts(generation).Select(async pact =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -43,10 +43,14 @@ public sealed class LoadBenchmark(Uri baseUrl, LoadWorkload workload, LoadProbes
         })).ConfigureAwait(false);
     }
 
-    /// <summary>One step: <paramref name="rate"/> actions per second for <paramref name="duration"/>, requests numbered from <paramref name="firstIndex"/>.</summary>
-    public async Task<LoadStepReport> RunAsync(double rate, TimeSpan duration, int firstIndex, TextWriter progress, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One step: <paramref name="rate"/> actions per second for <paramref name="duration"/>, requests numbered from
+    /// <paramref name="firstIndex"/>, by fresh agents of <paramref name="generation"/> (their pacts are published first).
+    /// </summary>
+    public async Task<LoadStepReport> RunAsync(double rate, TimeSpan duration, int firstIndex, int generation, TextWriter progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(progress);
+        await PublishPactsAsync(generation, cancellationToken).ConfigureAwait(false);
         var schedule = new OpenLoopSchedule(rate, duration);
         using var http = Client(4096);
         var slots = Enumerable.Range(0, schedule.Count).Select(i => new Slot(schedule.IntendedOffset(i).TotalSeconds)).ToArray();
@@ -72,7 +76,7 @@ public sealed class LoadBenchmark(Uri baseUrl, LoadWorkload workload, LoadProbes
             {
                 var slot = slots[sent];
                 slot.Sent = Clock();
-                sends.Add(SendAsync(http, slot, workload.Request(firstIndex + sent), Clock, cancellationToken));
+                sends.Add(SendAsync(http, slot, workload.Request(firstIndex + sent, generation), Clock, cancellationToken));
             }
 
             if (sent < schedule.Count)
@@ -135,6 +139,7 @@ public sealed class LoadBenchmark(Uri baseUrl, LoadWorkload workload, LoadProbes
             stages,
             work,
             inFlight.Count == 0 ? 0 : inFlight.Max(),
+            InFlightTimeline.Count(intervals, [window / 2])[0],
             InFlightTimeline.Count(intervals, [window])[0],
             queues,
             cpu);

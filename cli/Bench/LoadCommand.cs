@@ -78,18 +78,17 @@ public static class LoadCommand
             var probes = new LoadProbes(connection, taskHub, azuritePid, listener, stageSample);
             var bench = new LoadBenchmark(url, workload, probes, drain);
             await stdout.WriteLineAsync($"load: {workload.Lanes.Count} lanes x {workload.AgentsPerLane} agents, task hub {taskHub ?? "(unknown: no queue depths or history stages)"}, {Environment.ProcessorCount} cores, load average {LoadAverage()}").ConfigureAwait(false);
-            await bench.PublishPactsAsync().ConfigureAwait(false);
-
             // A short warm-up (not reported) so JIT, table creation and the first pact look-ups are not in the figures.
             var next = 0;
-            var warmUp = await bench.RunAsync(Math.Min(2, rates[0]), TimeSpan.FromSeconds(3), next, TextWriter.Null).ConfigureAwait(false);
+            var warmUp = await bench.RunAsync(Math.Min(2, rates[0]), TimeSpan.FromSeconds(3), next, 0, TextWriter.Null).ConfigureAwait(false);
             next += warmUp.Scheduled;
 
             var reports = new List<LoadStepReport>();
-            foreach (var rate in rates)
+            for (var step = 0; step < rates.Count; step++)
             {
+                var rate = rates[step];
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"step: {rate:0.##} actions/s for {duration.TotalSeconds:0} s")).ConfigureAwait(false);
-                var report = await bench.RunAsync(rate, duration, next, stdout).ConfigureAwait(false);
+                var report = await bench.RunAsync(rate, duration, next, step + 1, stdout).ConfigureAwait(false);
                 next += report.Scheduled;
                 reports.Add(report);
                 await stdout.WriteLineAsync(report.ToString()).ConfigureAwait(false);

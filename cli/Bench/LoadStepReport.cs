@@ -30,6 +30,7 @@ public sealed record LoadStepReport(
     IReadOnlyDictionary<string, LatencySummary> Stages,
     IReadOnlyDictionary<string, LatencySummary> StageWork,
     int MaxInFlight,
+    int InFlightAtHalfWindow,
     int InFlightAtWindowEnd,
     IReadOnlyList<QueueDepthSample> Queues,
     CpuSample Cpu)
@@ -38,10 +39,11 @@ public sealed record LoadStepReport(
     public int ErrorCount => Errors.Values.Sum();
 
     /// <summary>
-    /// The system no longer follows the target: decisions come out at under 85 % of the arrival rate over the whole
-    /// step (first intended send to last decision), or some were still undecided when the drain ran out.
+    /// The system no longer follows the target: the number in flight kept growing through the window (at a rate the
+    /// system sustains it levels off at rate x latency, Little's law, so it is about the same at the window's middle and
+    /// end), or some actions were still undecided when the drain ran out.
     /// </summary>
-    public bool Saturated => DecidedPerSecondOverall < 0.85 * TargetRate * Math.Min(1, DurationSeconds / (DurationSeconds + (Decision.P50 / 1000))) || InFlight > 0;
+    public bool Saturated => InFlightAtWindowEnd > (1.5 * InFlightAtHalfWindow) + 2 || InFlight > 0;
 
     /// <summary>Every request is accounted for: accepted ones are decided or still in flight; the rest are errors.</summary>
     public bool Consistent => Accepted == Decided + InFlight + Errors.GetValueOrDefault(LoadBenchmark.WorkflowFailed) && Accepted + AcceptErrors == Scheduled;
@@ -85,7 +87,7 @@ public sealed record LoadStepReport(
         var maxControl = Queues.Count == 0 ? 0 : Queues.Max(q => q.Control);
         var maxWork = Queues.Count == 0 ? 0 : Queues.Max(q => q.WorkItems);
         var end = Queues.LastOrDefault(q => q.At <= DurationSeconds);
-        text.AppendLine(CultureInfo.InvariantCulture, $"  in flight: max {MaxInFlight}, at the window's end {InFlightAtWindowEnd}; queues ({Queues.Count} samples): control max {maxControl}, work items max {maxWork}; at the window's end control {end?.Control ?? 0}, work items {end?.WorkItems ?? 0}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  in flight: max {MaxInFlight}, at the window's middle {InFlightAtHalfWindow}, at its end {InFlightAtWindowEnd}; queues ({Queues.Count} samples): control max {maxControl}, work items max {maxWork}; at the window's end control {end?.Control ?? 0}, work items {end?.WorkItems ?? 0}");
         text.Append(CultureInfo.InvariantCulture, $"  cpu (% of one core): this process {Cpu.ThisProcess:0}, azurite {(Cpu.Azurite is { } a ? a.ToString("0", CultureInfo.InvariantCulture) : "n/a")}, machine {Cpu.Machine:0} of {Cpu.Cores * 100}; load average {Cpu.LoadAverage}");
         return text.ToString();
     }

@@ -9,9 +9,11 @@ namespace AgentTrust.Cli.Bench;
 
 /// <summary>
 /// What the load mode sends: for each lane, the real pact from <c>pacts/</c> (published once per load agent, so
-/// every agent has its own trust, autonomy and evidence log) and the lane's own examples (an example without a type takes the pact's first allowed action, as <c>pact test</c> does) whose expected outcome is
-/// decided without a person (<c>allow</c>, <c>block</c>, <c>shadow</c>), sent round-robin over agents and lanes, each
-/// on a ticket of its own.
+/// every agent has its own trust, autonomy and evidence log) and the lane's own examples the pact allows (<c>allow</c>,
+/// or <c>shadow</c> in a shadow lane; an example without a type takes the pact's first allowed action, as <c>pact test</c>
+/// does), sent round-robin over agents and lanes, each on a ticket of its own. Examples the pact blocks are left out on
+/// purpose: their critical violations slash the agent's bond, so later actions would be blocked early and the mix of
+/// paths would drift within a run. Judged clauses still go to the real jury, which sends some actions to a person.
 /// </summary>
 public sealed class LoadWorkload
 {
@@ -29,8 +31,12 @@ public sealed class LoadWorkload
 
     public IReadOnlyList<string> Lanes => [.. lanes.Select(l => l.Pact.Lane)];
 
-    /// <summary>Every (agent, pact) the run publishes before it starts sending.</summary>
-    public IEnumerable<Pact> Pacts => lanes.SelectMany(lane => Enumerable.Range(0, AgentsPerLane).Select(a => lane.Pact with { AgentId = AgentId(lane, a) }));
+    /// <summary>
+    /// Every (agent, pact) of generation <paramref name="generation"/>. Each step of a sweep uses agents of its own, so
+    /// no step inherits the trust, autonomy tier or rate-limit counts the previous step's load left behind.
+    /// </summary>
+    public IEnumerable<Pact> Pacts(int generation) =>
+        lanes.SelectMany(lane => Enumerable.Range(0, AgentsPerLane).Select(a => lane.Pact with { AgentId = AgentId(lane, generation, a) }));
 
     /// <summary>
     /// Reads each lane's pact and examples from <paramref name="pactsDirectory"/>. <paramref name="agents"/> load agents
@@ -50,11 +56,11 @@ public sealed class LoadWorkload
             }
 
             var examples = PactExampleRunner.ReadFile(Path.Combine(pactsDirectory, lane + ".examples.yaml")).Examples
-                .Where(e => e.Expect is "allow" or "block" or "shadow" && e.Fields is not null)
+                .Where(e => e.Expect is "allow" or "shadow" && e.Fields is not null)
                 .ToList();
             if (examples.Count == 0)
             {
-                throw new InvalidOperationException($"{lane}: its examples file has no example decided without a person");
+                throw new InvalidOperationException($"{lane}: its examples file has no example the pact allows");
             }
 
             lanes.Add(new LaneWork(loaded.Pact!, examples));
@@ -63,13 +69,13 @@ public sealed class LoadWorkload
         return new LoadWorkload(lanes, run, Math.Max(1, (int)Math.Ceiling(agents / (double)Math.Max(1, lanes.Count))));
     }
 
-    /// <summary>The body of request <paramref name="index"/>: lanes round-robin, then agents, then the lane's examples.</summary>
-    public LoadRequest Request(int index)
+    /// <summary>The body of request <paramref name="index"/> by an agent of <paramref name="generation"/>: lanes round-robin, then agents, then the lane's examples.</summary>
+    public LoadRequest Request(int index, int generation = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var lane = lanes[index % lanes.Count];
         var round = index / lanes.Count;
-        var agent = AgentId(lane, round % AgentsPerLane);
+        var agent = AgentId(lane, generation, round % AgentsPerLane);
         var example = lane.Examples[(round / AgentsPerLane) % lane.Examples.Count];
         var ticketId = string.Create(CultureInfo.InvariantCulture, $"LOAD-{run}-{index:D7}");
         var body = new JsonObject
@@ -94,7 +100,7 @@ public sealed class LoadWorkload
         return new LoadRequest(index, agent, lane.Pact.Lane, ticketId, body.ToJsonString(JsonDefaults.Options));
     }
 
-    string AgentId(LaneWork lane, int index) => string.Create(CultureInfo.InvariantCulture, $"load-{run}-{lane.Pact.Lane}-{index}");
+    string AgentId(LaneWork lane, int generation, int index) => string.Create(CultureInfo.InvariantCulture, $"load-{run}-g{generation}-{lane.Pact.Lane}-{index}");
 
     sealed record LaneWork(Pact Pact, IReadOnlyList<PactExample> Examples);
 }
