@@ -38,8 +38,10 @@ public sealed record OpenLoopSchedule
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        return TimeSpan.FromTicks((long)Math.Round(index * TimeSpan.TicksPerSecond / RatePerSecond));
+        return TimeSpan.FromTicks(Offset(index));
     }
+
+    long Offset(int index) => (long)Math.Round(index * TimeSpan.TicksPerSecond / RatePerSecond);
 
     /// <summary>Reads a duration written as seconds (<c>60</c>, <c>60s</c>), minutes (<c>2m</c>) or milliseconds (<c>500ms</c>).</summary>
     public static bool TryParseDuration(string? text, out TimeSpan duration)
@@ -74,7 +76,19 @@ public sealed record OpenLoopSchedule
             return 0;
         }
 
-        var due = (long)Math.Floor((elapsed.TotalSeconds * RatePerSecond) + 1e-9) + 1;
-        return (int)Math.Min(due, Count);
+        // Estimate, then settle on exactly the requests whose (tick-rounded) intended time has come, so a request is
+        // due at the very instant IntendedOffset names, whatever the floating point did.
+        var due = (int)Math.Min(Math.Floor(elapsed.TotalSeconds * RatePerSecond) + 1, Count);
+        while (due < Count && Offset(due) <= elapsed.Ticks)
+        {
+            due++;
+        }
+
+        while (due > 0 && Offset(due - 1) > elapsed.Ticks)
+        {
+            due--;
+        }
+
+        return due;
     }
 }
