@@ -13,6 +13,12 @@ public static class BenchCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
+        if (args.Any(a => a is "--rate" or "--sweep"))
+        {
+            // The open-loop load mode: a fixed arrival rate for a set time (LoadCommand).
+            return await LoadCommand.RunAsync(args, stdout).ConfigureAwait(false);
+        }
+
         int actions = 400, concurrency = 32, agents = 8;
         Uri? url = null;
         var rest = new List<string>();

@@ -10,4 +10,11 @@ public sealed record GovernanceOutcome(
     Decision Decision,
     ApprovalRecord? Approval,
     IReadOnlyList<string> Evidence,
-    IReadOnlyList<AgentTrust.Domain.Judging.JuryResult>? Juries = null);
+    IReadOnlyList<AgentTrust.Domain.Judging.JuryResult>? Juries = null)
+{
+    /// <summary>
+    /// Set when the decision stands but a step after it failed for good (the write-back to the ticket, after its timeouts
+    /// and retries): the action was decided, its ticket was not changed, and a person must apply it. Null when nothing degraded.
+    /// </summary>
+    public string? Degraded { get; init; }
+}

@@ -19,4 +19,5 @@ public sealed record ActionView(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,
     IReadOnlyDictionary<string, string> Links,
-    string? Failure = null);
+    string? Failure = null,
+    string? Degraded = null);

@@ -27,6 +27,7 @@ public static class ActionViews
         IReadOnlyList<string>? groups = null;
         IReadOnlyList<string> evidence = [];
         string? failure = null;
+        string? degraded = null;
         switch (metadata.RuntimeStatus)
         {
             case OrchestrationRuntimeStatus.Completed:
@@ -35,6 +36,7 @@ public static class ActionViews
                 decision = outcome.Decision;
                 approval = outcome.Approval;
                 evidence = outcome.Evidence;
+                degraded = outcome.Degraded;
                 break;
             case OrchestrationRuntimeStatus.Failed:
             case OrchestrationRuntimeStatus.Terminated:
@@ -72,7 +74,8 @@ public static class ActionViews
             metadata.CreatedAt,
             metadata.LastUpdatedAt,
             links,
-            failure);
+            failure,
+            degraded);
     }
 
     /// <summary>True when the workflow has stopped evaluating: decided, waiting for a human, or failed.</summary>

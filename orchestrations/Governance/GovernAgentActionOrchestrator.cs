@@ -209,10 +209,27 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
     {
         var request = new WriteBackRequest(
             context.InstanceId, action.AgentId, action.Lane, action.Ticket, action.ActionType, action.Fields, status, decision, approver, [.. trail.Locations]);
-        var result = await context.CallActivityAsync<WriteBackResult>(nameof(ApplyToTicketActivity), request, Retry);
+        WriteBackResult result;
+        try
+        {
+            result = await context.CallActivityAsync<WriteBackResult>(nameof(ApplyToTicketActivity), request, Retry);
+        }
+        catch (TaskFailedException failed)
+        {
+            // Every retry threw (a ticketing tool that hangs past its timeouts, or keeps failing): the decision stands and
+            // the ticket is unchanged. That is recorded as a failed write-back, never lost in a failed workflow.
+            var reason = $"{failed.FailureDetails.ErrorType}: {failed.FailureDetails.ErrorMessage}";
+            result = new WriteBackResult(action.Ticket.System, action.Ticket.Id, WriteBackStatus.Failed, 0, reason.Length > 300 ? reason[..300] : reason);
+        }
+
         if (result.Status != WriteBackStatus.NotConfigured)
         {
             await trail.RecordAsync(EvidenceKinds.WriteBack, result, pactHash);
+        }
+
+        if (result.Status == WriteBackStatus.Failed)
+        {
+            trail.Degraded = $"write-back to {result.System} ticket {result.TicketId} failed ({result.Detail}): the decision stands but the ticket was not changed; a person must apply it";
         }
     }
 
@@ -241,6 +258,9 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
 
         public IReadOnlyList<JuryResult>? Juries { get; set; }
 
+        /// <summary>Set when a step after the decision failed for good (the write-back): the outcome says so, not only the evidence.</summary>
+        public string? Degraded { get; set; }
+
         public async Task RecordAsync<T>(string kind, T payload, string? pactHash)
         {
             var body = JsonSerializer.SerializeToElement(new { pactHash, record = payload }, JsonDefaults.Options);
@@ -253,6 +273,6 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         }
 
         public GovernanceOutcome Outcome(ActionStatus status, Decision decision, ApprovalRecord? approval) =>
-            new(context.InstanceId, status, decision, approval, [.. locations], Juries);
+            new(context.InstanceId, status, decision, approval, [.. locations], Juries) { Degraded = Degraded };
     }
 }

@@ -12,12 +12,15 @@ public sealed class RecordEvidenceActivity(IEvidenceStore evidence, IEnumerable<
 {
     public override async Task<EvidenceReceipt> RunAsync(TaskActivityContext context, EvidenceDraft input)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var receipt = await evidence.AppendAsync(input).ConfigureAwait(false);
         foreach (var projection in projections)
         {
             await projection.ProjectAsync(input, receipt).ConfigureAwait(false);
         }
 
+        Telemetry.AgentTrustTelemetry.RecordStage("evidence", started, input.Lane);
         return receipt;
     }
 }

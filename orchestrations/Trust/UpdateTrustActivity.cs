@@ -14,6 +14,7 @@ public sealed class UpdateTrustActivity(IServiceProvider services) : TaskActivit
     public override async Task<TrustChange?> RunAsync(TaskActivityContext context, UpdateTrustRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (services.GetService<TrustEngine>() is not { } engine)
         {
             return null;
@@ -40,6 +41,8 @@ public sealed class UpdateTrustActivity(IServiceProvider services) : TaskActivit
             throw new ArgumentException("A trust update needs an evaluation or a human's answer.", nameof(input));
         }
 
-        return await engine.ApplyAsync(signal, input.TicketSystem, input.TicketId).ConfigureAwait(false);
+        var change = await engine.ApplyAsync(signal, input.TicketSystem, input.TicketId).ConfigureAwait(false);
+        Telemetry.AgentTrustTelemetry.RecordStage("trust-update", started, input.Lane);
+        return change;
     }
 }

@@ -64,6 +64,7 @@ public sealed class DegradedWriteBackTests
         Assert.Contains("Failed", recorded, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("HTTP 500", recorded, StringComparison.Ordinal);
         Assert.Equal(1, writer.Calls);
+        Assert.Contains("HTTP 500", outcome.Degraded, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,5 +82,37 @@ public sealed class DegradedWriteBackTests
         Assert.Equal(2, writer.Calls);
         var writeBack = Assert.Single(host.Evidence.For(outcome.ActionId), r => r.Kind == "write-back");
         Assert.Contains("applied", JsonSerializer.Serialize(writeBack.Payload), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Apply_WriterThrowsOnEveryRetry_WorkflowCompletesDegradedWithFailedWriteBackEvidence()
+    {
+        // A tool that hangs past the client's timeouts on every attempt looks like this to the workflow.
+        var writer = new ScriptedWriter(_ => throw new TimeoutException("the ticketing tool did not answer within 10 s"));
+
+        var (outcome, metadata, host) = await RunAsync(writer, "wb-exhausted");
+        await using var _ = host;
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        Assert.NotNull(outcome);
+        Assert.Equal(ActionStatus.Applied, outcome.Status);
+        Assert.Contains("write-back to servicenow", outcome.Degraded, StringComparison.Ordinal);
+        Assert.Equal(5, writer.Calls); // the workflow's retry policy: five attempts
+        var writeBack = Assert.Single(host.Evidence.For(outcome.ActionId), r => r.Kind == "write-back");
+        var recorded = JsonSerializer.Serialize(writeBack.Payload);
+        Assert.Contains("failed", recorded, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("TimeoutException", recorded, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Apply_WriterSucceeds_OutcomeNotDegraded()
+    {
+        var writer = new ScriptedWriter(r => Result(r, WriteBackStatus.Applied));
+
+        var (outcome, _, host) = await RunAsync(writer, "wb-fine");
+        await using var _ = host;
+
+        Assert.NotNull(outcome);
+        Assert.Null(outcome.Degraded);
     }
 }
