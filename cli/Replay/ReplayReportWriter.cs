@@ -61,9 +61,12 @@ public static class ReplayReportWriter
             var drift = lane.DriftIndex is { } d
                 ? string.Create(CultureInfo.InvariantCulture, $"drift at action {d} (rolling error over {GovernanceComparison.DriftWindow} actions reached the drift line {lane.DriftLine:P1})")
                 : string.Create(CultureInfo.InvariantCulture, $"no drift (the rolling error over {GovernanceComparison.DriftWindow} actions never reached the drift line {lane.DriftLine:P1})");
+            // Nothing to halve when the baseline let none through: that is only "not measurable" when AgentTrust let none through either.
             var goal = lane.GoalMet
                 ? "met"
-                : lane.Threshold.WrongHighReached == 0 ? "not measurable (the baseline let no high-downside action through)" : "NOT met";
+                : lane.Threshold.WrongHighReached == 0 && lane.AgentTrust.WrongHighReached == 0
+                    ? "not measurable (neither let a high-downside wrong action through)"
+                    : "NOT met";
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"- {lane.Lane}: {lane.WrongActions} of {lane.Actions} proposals wrong ({lane.WrongHighDownside} high-downside); {drift}. Goal (at equal automation, at most half the baseline's wrong high-downside actions: {lane.AgentTrust.WrongHighReached} vs {lane.Threshold.WrongHighReached}): {goal}.");
         }
