@@ -19,6 +19,7 @@ public sealed class ChaosAzurite : IAsyncDisposable
     readonly int queue = FreePort();
     readonly int table = FreePort();
     Process? process;
+    int closed;
 
     public ChaosAzurite(string launcher, string directory)
     {
@@ -65,7 +66,15 @@ public sealed class ChaosAzurite : IAsyncDisposable
             WorkingDirectory = directory,
         };
         process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        closed = 0;
+        // Azurite says "... service successfully closed" for blob, queue and table once a stop has saved its data.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("successfully closed", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Increment(ref closed);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -81,7 +90,10 @@ public sealed class ChaosAzurite : IAsyncDisposable
         }
     }
 
-    /// <summary>A clean stop (SIGTERM, then SIGKILL after 30 s), by the process id this class started.</summary>
+    /// <summary>
+    /// A clean stop, by the process id this class started: SIGTERM, then, once Azurite reports its three services closed
+    /// (data saved; the process itself can linger), SIGKILL; SIGKILL after 60 s in any case.
+    /// </summary>
     public async Task StopAsync()
     {
         if (process is null)
@@ -96,16 +108,18 @@ public sealed class ChaosAzurite : IAsyncDisposable
                 await kill!.WaitForExitAsync().ConfigureAwait(false);
             }
 
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (!process.HasExited && Volatile.Read(ref closed) < 3 && DateTime.UtcNow < deadline)
             {
-                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+                await Task.Delay(100).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+
+            if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().ConfigureAwait(false);
             }
+
+            await process.WaitForExitAsync().ConfigureAwait(false);
         }
 
         process.Dispose();
