@@ -38,12 +38,21 @@ public static class ChaosCommand
             return 2;
         }
 
-        // Ctrl+C or SIGTERM ends the run early; the children (host, Azurite) are stopped on the way out.
+        // A first Ctrl+C or SIGTERM ends the kills (the run drains and checks what it has); a second one ends the run,
+        // and the children (host, Azurite) are stopped on the way out.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopKills = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
         {
             context.Cancel = true;
-            stop.Cancel();
+            if (stopKills.IsCancellationRequested)
+            {
+                stop.Cancel();
+            }
+            else
+            {
+                stopKills.Cancel();
+            }
         }
 
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
@@ -53,7 +62,7 @@ public static class ChaosCommand
         ChaosReport report;
         try
         {
-            report = await new ChaosRunner(options, json ? stderr : stdout).RunAsync(stop.Token).ConfigureAwait(false);
+            report = await new ChaosRunner(options, json ? stderr : stdout).RunAsync(stop.Token, stopKills.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

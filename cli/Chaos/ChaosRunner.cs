@@ -14,7 +14,8 @@ public sealed class ChaosRunner(ChaosOptions options, TextWriter progress)
     int runs;
     int hostLogs;
 
-    public async Task<ChaosReport> RunAsync(CancellationToken cancellationToken = default)
+    /// <param name="stopKills">Ends the kills early: the run drains and checks what it has (a first Ctrl+C).</param>
+    public async Task<ChaosReport> RunAsync(CancellationToken cancellationToken = default, CancellationToken stopKills = default)
     {
         var clock = Stopwatch.StartNew();
         var runTag = Guid.NewGuid().ToString("N")[..6];
@@ -48,6 +49,7 @@ public sealed class ChaosRunner(ChaosOptions options, TextWriter progress)
 
         Task<ChaosHost> Start() => StartHostAsync(dll, settings, azurite.ConnectionString, work, cancellationToken);
         var host = await Start().ConfigureAwait(false);
+        var hostStarted = DateTime.UtcNow;
         using var stream = new ChaosStream(api, options, runTag);
         await stream.PublishPactsAsync(cancellationToken).ConfigureAwait(false);
 
@@ -57,11 +59,19 @@ public sealed class ChaosRunner(ChaosOptions options, TextWriter progress)
         var tracker = stream.TrackAsync(() => producer.IsCompleted, abort.Token);
 
         int kills = 0, azuriteRestarts = 0, ownExits = 0;
-        while (kills < options.Kills && (options.Duration is not { } limit || clock.Elapsed < limit))
+        while (kills < options.Kills && (options.Duration is not { } limit || clock.Elapsed < limit) && !stopKills.IsCancellationRequested)
         {
             var life = TimeSpan.FromSeconds(options.MinLifeSeconds + (random.NextDouble() * (options.MaxLifeSeconds - options.MinLifeSeconds)));
+            // A life starts when the host first accepts an action (at most 90 s after it listens): on a loaded machine a
+            // cold host can take longer than a whole life to answer, and a host killed before it ever answers tests nothing.
+            var warm = Stopwatch.StartNew();
+            while (stream.LastAccepted < hostStarted && warm.Elapsed < TimeSpan.FromSeconds(90) && !host.HasExited && !stopKills.IsCancellationRequested)
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+
             var lifeClock = Stopwatch.StartNew();
-            while (lifeClock.Elapsed < life && !host.HasExited)
+            while (lifeClock.Elapsed < life && !host.HasExited && !stopKills.IsCancellationRequested)
             {
                 await Task.Delay(100, cancellationToken).ConfigureAwait(false);
             }
@@ -91,11 +101,13 @@ public sealed class ChaosRunner(ChaosOptions options, TextWriter progress)
             await Say(string.Create(CultureInfo.InvariantCulture,
                 $"kill {kills}/{options.Kills} after {lifeClock.Elapsed.TotalSeconds:F1} s: {stream.Accepted.Count} accepted, {stream.Accepted.Count(a => a.Final is not null)} decided ({clock.Elapsed:hh\\:mm\\:ss})")).ConfigureAwait(false);
             host = await Start().ConfigureAwait(false);
+            hostStarted = DateTime.UtcNow;
         }
 
         await stopProducing.CancelAsync().ConfigureAwait(false);
         await Say($"kills done; draining (up to {options.DrainTimeout.TotalSeconds:F0} s) until every accepted action is decided").ConfigureAwait(false);
         var drain = Stopwatch.StartNew();
+        var lastSaid = TimeSpan.Zero;
         while (!(producer.IsCompleted && stream.AllDone()) && drain.Elapsed < options.DrainTimeout)
         {
             if (host.HasExited)
@@ -106,6 +118,12 @@ public sealed class ChaosRunner(ChaosOptions options, TextWriter progress)
             }
 
             await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+            if (drain.Elapsed - lastSaid > TimeSpan.FromSeconds(20))
+            {
+                lastSaid = drain.Elapsed;
+                await Say(string.Create(CultureInfo.InvariantCulture,
+                    $"  draining {drain.Elapsed.TotalSeconds:F0} s: {stream.Accepted.Count} accepted, {stream.Accepted.Count(a => a.Final is not null)} decided, {stream.Accepted.Count(a => a.Done)} done")).ConfigureAwait(false);
+            }
         }
 
         await abort.CancelAsync().ConfigureAwait(false);

@@ -24,6 +24,7 @@ public sealed class ChaosStream(Uri api, ChaosOptions options, string runTag) : 
     readonly ConcurrentDictionary<string, TrackedAction> accepted = new(StringComparer.Ordinal);
     readonly ConcurrentBag<string> problems = [];
     int sequence;
+    long lastAccepted;
     int replayed;
     int approvals;
     int outcomes;
@@ -31,6 +32,9 @@ public sealed class ChaosStream(Uri api, ChaosOptions options, string runTag) : 
     public IReadOnlyCollection<TrackedAction> Accepted => [.. accepted.Values];
 
     public int Replayed => replayed;
+
+    /// <summary>When the API last accepted an action (UTC ticks): a host life counts from its first answer, not its start.</summary>
+    public DateTime LastAccepted => new(Interlocked.Read(ref lastAccepted), DateTimeKind.Utc);
 
     public int Approvals => approvals;
 
@@ -116,6 +120,7 @@ public sealed class ChaosStream(Uri api, ChaosOptions options, string runTag) : 
                 }
 
                 accepted.TryAdd(id, new TrackedAction(id, agent, ticket, approve, answerAt));
+                Interlocked.Exchange(ref lastAccepted, DateTime.UtcNow.Ticks);
                 return true;
             }
 
