@@ -15,7 +15,7 @@ public static class ChaosCommand
     public const string Usage = """
         usage:
           agenttrust chaos [--kills 100] [--duration 30m] [--seed 1] [--rate 3] [--azurite-restart-every 10] [--agents 4]
-                           [--life 5-20] [--drain 6m] [--work DIR] [--azurite PATH] [--json]
+                           [--life 5-20] [--drain 6m] [--work DIR] [--azurite PATH] [--host KEY=VALUE] [--json]
 
           --kills N                  host SIGKILLs before the stream stops
           --duration T               stop the kills after T (90s, 30m, 1h) even if fewer were delivered
@@ -23,6 +23,7 @@ public static class ChaosCommand
           --azurite-restart-every K  restart Azurite during every K-th host life (0: never)
           --life MIN-MAX             seconds a host life lasts before its kill, drawn uniformly
           --drain T                  how long accepted actions get to settle after the last kill
+          --host KEY=VALUE           a setting for the host (repeatable), e.g. AgentTrust:LocalHost:ControlQueueVisibilityTimeout=00:01:00
           --json                     the report as JSON
         """;
 
@@ -112,6 +113,9 @@ public static class ChaosCommand
                     break;
                 case "--work" when value is not null:
                     options = options with { WorkDirectory = Path.GetFullPath(value) };
+                    break;
+                case "--host" when value?.Contains('=', StringComparison.Ordinal) == true:
+                    options = options with { HostSettings = [.. options.HostSettings, value] };
                     break;
                 case "--azurite" when value is not null:
                     options = options with { AzuritePath = Path.GetFullPath(value) };

@@ -39,6 +39,9 @@ public sealed record ChaosOptions
     /// <summary>The <c>agenttrust.dll</c> run as the host (<c>dotnet DLL serve</c>); this program's own by default.</summary>
     public string? HostDll { get; init; }
 
+    /// <summary>Extra host settings (<c>KEY=VALUE</c>, passed to <c>serve</c> as <c>--KEY=VALUE</c>), e.g. a longer queue visibility timeout.</summary>
+    public IReadOnlyList<string> HostSettings { get; init; } = [];
+
     /// <summary>The Azurite launcher (<c>node_modules/.bin/azurite</c>); found above this program or the current folder by default.</summary>
     public string? AzuritePath { get; init; }
 }

@@ -45,6 +45,7 @@ public sealed class ChaosRunner(ChaosOptions options, TextWriter progress)
             // The host's own hourly recomputation would repair scores and hide a drift the end check must see.
             "--AgentTrust:Trust:RecomputeInterval=1.00:00:00",
             "--AgentTrust:Telemetry:Console=false",
+            .. options.HostSettings.Select(setting => "--" + setting),
         ];
 
         Task<ChaosHost> Start() => StartHostAsync(dll, settings, azurite.ConnectionString, work, cancellationToken);
