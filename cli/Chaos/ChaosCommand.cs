@@ -15,14 +15,15 @@ public static class ChaosCommand
     public const string Usage = """
         usage:
           agenttrust chaos [--kills 100] [--duration 30m] [--seed 1] [--rate 3] [--azurite-restart-every 10] [--agents 4]
-                           [--life 5-20] [--drain 6m] [--work DIR] [--azurite PATH] [--host KEY=VALUE] [--json]
+                           [--life 5-20] [--drain 30m] [--stall 4m] [--work DIR] [--azurite PATH] [--host KEY=VALUE] [--json]
 
           --kills N                  host SIGKILLs before the stream stops
           --duration T               stop the kills after T (90s, 30m, 1h) even if fewer were delivered
           --rate R                   proposed actions per second
           --azurite-restart-every K  restart Azurite during every K-th host life (0: never)
           --life MIN-MAX             seconds a host life lasts before its kill, drawn uniformly
-          --drain T                  how long accepted actions get to settle after the last kill
+          --drain T                  the longest time accepted actions get to settle after the last kill (30m)
+          --stall T                  ...but the drain ends when no action settled for T (4m): stuck, not slow
           --host KEY=VALUE           a setting for the host (repeatable), e.g. AgentTrust:LocalHost:ControlQueueVisibilityTimeout=00:01:00
           --json                     the report as JSON
         """;
@@ -110,6 +111,9 @@ public static class ChaosCommand
                     break;
                 case "--drain" when Duration(value) is { } drain:
                     options = options with { DrainTimeout = drain };
+                    break;
+                case "--stall" when Duration(value) is { } stall:
+                    options = options with { DrainStall = stall };
                     break;
                 case "--work" when value is not null:
                     options = options with { WorkDirectory = Path.GetFullPath(value) };

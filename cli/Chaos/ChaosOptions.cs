@@ -30,8 +30,11 @@ public sealed record ChaosOptions
     /// <summary>Longest wait for a person's answer after the action is accepted (drawn uniformly from zero).</summary>
     public double MaxApprovalDelaySeconds { get; init; } = 10;
 
-    /// <summary>How long, after the last kill, every accepted action gets to reach its final decision.</summary>
-    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(6);
+    /// <summary>The longest time, after the last kill, every accepted action gets to reach its final decision.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The drain gives up earlier when no action settled for this long (stuck, not slow).</summary>
+    public TimeSpan DrainStall { get; init; } = TimeSpan.FromMinutes(4);
 
     /// <summary>Where Azurite's data, the host logs and the report go (a new temporary folder when null).</summary>
     public string? WorkDirectory { get; init; }

@@ -109,8 +109,19 @@ public sealed class ChaosRunner(ChaosOptions options, TextWriter progress)
         await Say($"kills done; draining (up to {options.DrainTimeout.TotalSeconds:F0} s) until every accepted action is decided").ConfigureAwait(false);
         var drain = Stopwatch.StartNew();
         var lastSaid = TimeSpan.Zero;
-        while (!(producer.IsCompleted && stream.AllDone()) && drain.Elapsed < options.DrainTimeout)
+        // Slow is not lost: the drain goes on while actions keep settling, and gives up only when nothing settled for
+        // DrainStall (or at DrainTimeout in any case).
+        var settled = -1;
+        var lastProgress = Stopwatch.StartNew();
+        while (!(producer.IsCompleted && stream.AllDone()) && drain.Elapsed < options.DrainTimeout && lastProgress.Elapsed < options.DrainStall)
         {
+            var now = stream.Accepted.Count(a => a.Done);
+            if (now != settled)
+            {
+                settled = now;
+                lastProgress.Restart();
+            }
+
             if (host.HasExited)
             {
                 ownExits++;

@@ -25,7 +25,7 @@ public sealed class ChaosCommandTests
             // Control-queue messages stay invisible 60 s instead of 15 s: on a 2-core machine under load an episode can
             // take longer than 15 s, and with 15 s every episode lost its message lease and was retried (docs/reliability.md).
             dll, "chaos", "--kills", "5", "--azurite-restart-every", "2", "--rate", "0.3", "--life", "6-15", "--agents", "2",
-            "--drain", "8m", "--seed", "11", "--host", "AgentTrust:LocalHost:ControlQueueVisibilityTimeout=00:01:00", "--work", work, "--azurite", Path.Combine(AzuriteFixture.RepositoryRoot, "node_modules", ".bin", "azurite"), "--json",
+            "--drain", "15m", "--seed", "11", "--host", "AgentTrust:LocalHost:ControlQueueVisibilityTimeout=00:01:00", "--work", work, "--azurite", Path.Combine(AzuriteFixture.RepositoryRoot, "node_modules", ".bin", "azurite"), "--json",
         ])
         {
             RedirectStandardOutput = true,
@@ -34,10 +34,11 @@ public sealed class ChaosCommandTests
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = await process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         await process.WaitForExitAsync(timeout.Token);
         var progress = await stderr;
 
+        Assert.True(stdout.TrimStart().StartsWith('{'), $"no report; progress: {progress}");
         using var report = JsonDocument.Parse(stdout);
         var root = report.RootElement;
         var why = $"report: {stdout}\nprogress: {progress}";
