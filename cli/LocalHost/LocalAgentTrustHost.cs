@@ -110,7 +110,9 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
         }));
-        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        // The sidecar's dispatcher reads work through a filter that drops redelivered start messages (see DuplicateStartFilter).
+        services.AddSingleton<IOrchestrationService>(sp => new DuplicateStartFilter(
+            sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<ILogger<DuplicateStartFilter>>()));
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<TaskHubGrpcServer>();
 
