@@ -14,7 +14,7 @@ namespace AgentTrust.Orchestrations.Evidence;
 /// Merkle log. Writes are group-committed per agent: records that arrive while the agent's previous batch is being
 /// written are stored together as one batch blob (<c>batches/{agent}/...jsonl</c>, one record per line) and logged
 /// in one table transaction whose leaf entities point at (batch, offset, length). A caller's receipt is returned
-/// only after both are durable. So a batch of up to 49 records costs two storage requests instead of one blob PUT
+/// only after both are durable. So a batch of up to 98 records costs two storage requests instead of one blob PUT
 /// per record plus a share of a transaction. A receipt's location is <c>{container}/{record name}</c> in either
 /// layout: the name the log, the verifier and the API use; the log says where its bytes are.
 /// </summary>
@@ -27,8 +27,8 @@ namespace AgentTrust.Orchestrations.Evidence;
 /// </remarks>
 public sealed class BlobEvidenceStore : IEvidenceStore
 {
-    // The log writes two entities per record plus the head in one transaction of at most 100 operations.
-    const int MaxBatch = 49;
+    // A batch is logged in one table transaction (one record entity per record, the leaf span and the head).
+    const int MaxBatch = TableEvidenceLog.MaxRecordsPerTransaction;
 
     readonly BlobContainerClient container;
     readonly TableEvidenceLog log;

@@ -8,18 +8,20 @@ namespace AgentTrust.Orchestrations.Evidence;
 
 /// <summary>
 /// The append-only Merkle log of each agent, in one table partition per agent (partition key = agent id):
-/// a <c>head</c> entity holding the tree size, one <c>leaf-{index}</c> entity per leaf, and one <c>rec-{hash}</c>
-/// entity per record name (the idempotency key). A leaf is assigned in an entity-group transaction that
-/// inserts the leaf and record entities and replaces the head under its ETag, so concurrent writers (other
-/// instances) never get the same index: the loser's transaction fails with 412 and retries on the new head.
-/// In one process, appends to an agent's log are group-committed (up to 49 records per transaction) so the
-/// log is not limited to one storage round trip per record. A record written in a batch blob has its
-/// <see cref="RecordLocation"/> (batch, offset, length) on both its leaf and record entities.
+/// a <c>head</c> entity holding the tree size, one <c>leaf-{first index}</c> entity per commit holding the leaves it
+/// appended (<see cref="LogLeafSpan"/>; the earlier layout's one-leaf entities are still read), and one
+/// <c>rec-{hash}</c> entity per record name (the idempotency key). Leaves are assigned in an entity-group
+/// transaction that inserts the record entities and the leaf span and replaces the head under its ETag, so
+/// concurrent writers (other instances) never get the same index: the loser's transaction fails with 412 (or 409
+/// on the span) and retries on the new head. In one process, appends to an agent's log are group-committed (up to
+/// <see cref="MaxRecordsPerTransaction"/> records per transaction) so the log is not limited to one storage round
+/// trip per record. A record written in a batch blob has its <see cref="RecordLocation"/> (batch, offset, length)
+/// on both its leaf and its record entity.
 /// </summary>
 public sealed class TableEvidenceLog
 {
-    // A transaction holds at most 100 operations: two per record (record and leaf entities) plus the head.
-    const int MaxBatch = 49;
+    /// <summary>A transaction holds at most 100 operations: one record entity per record, the leaf span and the head.</summary>
+    public const int MaxRecordsPerTransaction = 98;
     const string HeadRow = "head";
 
     readonly TableClient table;
@@ -86,12 +88,11 @@ public sealed class TableEvidenceLog
         // The first name after every name with the prefix: the prefix with its last character incremented.
         var upper = recordPrefix[..^1] + (char)(recordPrefix[^1] + 1);
         var entries = new List<LogEntry>();
-        // A scan of the agent's partition (Record is not a key): for reading one action's records, not for bulk reads.
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {logId} and RowKey ge {"leaf-"} and RowKey lt {"leaf."} and Record ge {recordPrefix} and Record lt {upper}");
+        // A scan of the agent's partition (the record name is not a key): for reading one action's records, not for bulk reads.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {logId} and RowKey ge {"leaf-"} and RowKey lt {"leaf."}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(ToEntry(entity));
+            entries.AddRange(LogLeafSpan.Read(entity).Where(e => string.CompareOrdinal(e.Record, recordPrefix) >= 0 && string.CompareOrdinal(e.Record, upper) < 0));
         }
 
         return entries;
@@ -102,10 +103,12 @@ public sealed class TableEvidenceLog
     {
         await ensureTable.Value.ConfigureAwait(false);
         var entries = new List<LogEntry>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {logId} and RowKey ge {LeafRow(fromIndex)} and RowKey lt {"leaf."}");
+        // A span starts at most MaxRecordsPerTransaction - 1 leaves before the first one wanted.
+        var from = LeafRow(Math.Max(0, fromIndex - (MaxRecordsPerTransaction - 1)));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {logId} and RowKey ge {from} and RowKey lt {"leaf."}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(ToEntry(entity));
+            entries.AddRange(LogLeafSpan.Read(entity).Where(e => e.Index >= fromIndex));
         }
 
         return entries;
@@ -125,7 +128,7 @@ public sealed class TableEvidenceLog
                 logs[entity.PartitionKey] = list;
             }
 
-            list.Add(ToEntry(entity));
+            list.AddRange(LogLeafSpan.Read(entity));
         }
 
         return logs;
@@ -165,12 +168,6 @@ public sealed class TableEvidenceLog
 
     static string RecordRow(string recordName) => "rec-" + Digest.Sha256Hex(recordName);
 
-    static LogEntry ToEntry(TableEntity entity) => new(
-        long.Parse(entity.RowKey.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture),
-        entity.GetString("Record") ?? string.Empty,
-        entity.GetString("LeafHash") ?? string.Empty,
-        LocationOf(entity));
-
     static RecordLocation? LocationOf(TableEntity entity) =>
         entity.GetString("Batch") is { Length: > 0 } batch
             ? new RecordLocation(batch, entity.GetInt64("Offset") ?? 0, entity.GetInt32("Length") ?? 0)
@@ -202,7 +199,7 @@ public sealed class TableEvidenceLog
                     return;
                 }
 
-                var take = Math.Min(MaxBatch, pending.Items.Count);
+                var take = Math.Min(MaxRecordsPerTransaction, pending.Items.Count);
                 batch = pending.Items.GetRange(0, take);
                 pending.Items.RemoveRange(0, take);
             }
@@ -226,7 +223,23 @@ public sealed class TableEvidenceLog
     async Task CommitAsync(string logId, List<Append> batch)
     {
         // The same record appended twice at once (a retry racing its first attempt) gets one leaf.
-        var groups = batch.GroupBy(a => a.Record, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var all = batch.GroupBy(a => a.Record, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        // Long record or batch names could overflow the span's string property: such a commit is split.
+        for (var start = 0; start < all.Count;)
+        {
+            var count = all.Count - start;
+            while (count > 1 && LogLeafSpan.Chars([.. all.Skip(start).Take(count).Select(g => new LogEntry(0, g[0].Record, g[0].LeafHash, g[0].Location))]) > LogLeafSpan.MaxChars)
+            {
+                count /= 2;
+            }
+
+            await CommitGroupsAsync(logId, all.GetRange(start, count)).ConfigureAwait(false);
+            start += count;
+        }
+    }
+
+    async Task CommitGroupsAsync(string logId, List<List<Append>> groups)
+    {
         for (var attempt = 0; groups.Count > 0; attempt++)
         {
             if (attempt > 0)
@@ -249,14 +262,17 @@ public sealed class TableEvidenceLog
                 etag = head.HasValue ? head.Value!.ETag : null;
             }
 
-            var actions = new List<TableTransactionAction>(1 + (groups.Count * 2));
+            var actions = new List<TableTransactionAction>(groups.Count + 2);
+            var leaves = new List<LogEntry>(groups.Count);
             for (var i = 0; i < groups.Count; i++)
             {
                 var first = groups[i][0];
                 var index = size + i;
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Located(new TableEntity(logId, RecordRow(first.Record)) { ["Index"] = index, ["Record"] = first.Record }, first.Location)));
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Located(new TableEntity(logId, LeafRow(index)) { ["Record"] = first.Record, ["LeafHash"] = first.LeafHash }, first.Location)));
+                leaves.Add(new LogEntry(index, first.Record, first.LeafHash, first.Location));
             }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, LogLeafSpan.Write(logId, leaves)));
 
             var newHead = new TableEntity(logId, HeadRow) { ["Size"] = size + groups.Count };
             actions.Add(etag is { } current
@@ -287,10 +303,10 @@ public sealed class TableEvidenceLog
 
                 return;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex is { } failed && (failed % 2 == 1 || failed == actions.Count - 1))
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex is { } failed && failed >= groups.Count)
             {
                 heads.TryRemove(logId, out _);
-                // A leaf or the head failed: another writer moved the head. Try again on the current head (a
+                // The leaf span or the head failed: another writer moved the head. Try again on the current head (a
                 // record already logged would fail its own rec- insert on the next attempt and be looked up then).
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)

@@ -15,9 +15,10 @@ public static class TrustCommand
 {
     public const string Usage = """
         usage:
-          agenttrust trust recompute --connection-string CS [--dry-run] [--table NAME] [--container NAME] [--log-table NAME]
+          agenttrust trust recompute --connection-string CS [--dry-run] [--full] [--table NAME] [--container NAME] [--log-table NAME]
 
           --dry-run   compare only: report which stored scores differ from the evidence, change nothing
+          --full      verify every record in full, ignoring the verified watermarks of earlier runs
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
@@ -29,6 +30,7 @@ public static class TrustCommand
         string? table = null;
         var storage = new AgentTrustStorageOptions();
         var dryRun = false;
+        var full = false;
         if (args.Length == 0 || args[0] != "recompute")
         {
             await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
@@ -41,6 +43,9 @@ public static class TrustCommand
             {
                 case "--dry-run":
                     dryRun = true;
+                    break;
+                case "--full":
+                    full = true;
                     break;
                 case "--connection-string" when i + 1 < args.Length:
                     connection = args[++i];
@@ -74,11 +79,14 @@ public static class TrustCommand
             options.TableName = table;
         }
 
-        var recomputer = new TrustRecomputer(new StorageEvidenceExporter(clients), new TableTrustStore(clients, Options.Create(options)), TrustParameters.Default);
+        // Watermarks persist between runs, so a run verifies in full only the records after the last verified checkpoint.
+        var recomputer = new TrustRecomputer(
+            new StorageEvidenceExporter(clients), new TableTrustStore(clients, Options.Create(options)), TrustParameters.Default,
+            new TableVerifiedWatermarkStore(clients), new TrustOptions { FullVerificationHourUtc = null }, TimeProvider.System);
         TrustRecomputeReport report;
         try
         {
-            report = await recomputer.RunAsync(write: !dryRun, cancellationToken).ConfigureAwait(false);
+            report = await recomputer.RunAsync(write: !dryRun, fullVerification: full, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FormatException or Azure.RequestFailedException)
         {
@@ -87,7 +95,7 @@ public static class TrustCommand
         }
 
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"read {report.Records} evidence records: {report.Signals} trust signals, {report.SkippedUnverified} left out as unverified; {report.States} scores, {report.Differing.Count} differed from the stored ones{(dryRun ? " (dry run: nothing written)" : string.Empty)}")).ConfigureAwait(false);
+            $"read {report.Records} evidence records: {report.Signals} trust signals, {report.SkippedUnverified} left out as unverified; {report.States} scores, {report.Differing.Count} differed from the stored ones{(dryRun ? " (dry run: nothing written)" : string.Empty)}; {(report.FullVerification ? "full verification" : $"{report.RecordsUnderWatermark} record(s) under verified watermarks")}")).ConfigureAwait(false);
         foreach (var key in report.Differing)
         {
             await stdout.WriteLineAsync("  differs: " + key).ConfigureAwait(false);

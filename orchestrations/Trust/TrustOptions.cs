@@ -17,6 +17,12 @@ public sealed class TrustOptions
     /// <summary>How often the local host recomputes trust from evidence (the Functions app uses its timer: hourly).</summary>
     public TimeSpan RecomputeInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The UTC hour in which the recomputation verifies every record in full once a day, ignoring verified watermarks
+    /// (null: only when asked, e.g. <c>agenttrust trust recompute --full</c>).
+    /// </summary>
+    public int? FullVerificationHourUtc { get; set; } = 3;
+
     /// <summary>How many recent trust changes the trust API returns per lane.</summary>
     public int RecentChanges { get; set; } = 10;
 }

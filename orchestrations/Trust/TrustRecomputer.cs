@@ -15,24 +15,77 @@ namespace AgentTrust.Orchestrations.Trust;
 /// replaced only if its row is unchanged since (ETag): a signal applied during the run is never rolled back; that
 /// state is left for the next run and reported as changed meanwhile.
 /// Each run keeps the verified watermark of every log (the newest signed checkpoint under which everything
-/// verified), and the next run of this instance re-checks only the leaf hashes under it: the records' bytes still
-/// give the same signed root, so they are the bytes verified before. A new process starts with a full verification.
+/// verified), and the next run re-checks only the leaf hashes under it: the records' bytes still give the same
+/// signed root, so they are the bytes verified before. With a <see cref="TableVerifiedWatermarkStore"/> the watermarks
+/// are persisted, so a new process (the CLI, a cold Functions instance) starts from them too; without one they are
+/// kept in memory and a new process verifies in full. A full verification (every record's format, place and chain
+/// again, whatever the watermarks say) runs when asked and once a day, in the hour <see cref="TrustOptions.FullVerificationHourUtc"/>:
+/// a schedule that does not depend on anything in storage, so a forged watermark row cannot postpone it.
 /// </remarks>
-public sealed class TrustRecomputer(StorageEvidenceExporter exporter, ITrustStore store, TrustParameters parameters)
+public sealed class TrustRecomputer
 {
-    IReadOnlyDictionary<string, VerifiedWatermark> watermarks = new Dictionary<string, VerifiedWatermark>();
+    static readonly IReadOnlyDictionary<string, VerifiedWatermark> None = new Dictionary<string, VerifiedWatermark>();
+
+    readonly StorageEvidenceExporter exporter;
+    readonly ITrustStore store;
+    readonly TrustParameters parameters;
+    readonly TableVerifiedWatermarkStore? watermarkStore;
+    readonly TrustOptions options;
+    readonly TimeProvider time;
+    IReadOnlyDictionary<string, VerifiedWatermark> watermarks = None;
+    DateTimeOffset? lastFullVerification;
+
+    public TrustRecomputer(StorageEvidenceExporter exporter, ITrustStore store, TrustParameters parameters)
+        : this(exporter, store, parameters, null, null, null)
+    {
+    }
+
+    public TrustRecomputer(
+        StorageEvidenceExporter exporter, ITrustStore store, TrustParameters parameters, TableVerifiedWatermarkStore? watermarkStore, TrustOptions? options, TimeProvider? time)
+    {
+        ArgumentNullException.ThrowIfNull(exporter);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(parameters);
+        this.exporter = exporter;
+        this.store = store;
+        this.parameters = parameters;
+        this.watermarkStore = watermarkStore;
+        this.options = options ?? new TrustOptions();
+        this.time = time ?? TimeProvider.System;
+    }
 
     /// <summary>Relative difference in evidence mass below which stored and recomputed state are the same (fold-order rounding).</summary>
     public const double Tolerance = 1e-9;
 
-    public async Task<TrustRecomputeReport> RunAsync(bool write = true, CancellationToken cancellationToken = default)
+    public Task<TrustRecomputeReport> RunAsync(bool write = true, CancellationToken cancellationToken = default) =>
+        RunAsync(write, fullVerification: false, cancellationToken);
+
+    /// <param name="write">Replace stored scores that differ (and persist the new watermarks); false: compare only.</param>
+    /// <param name="fullVerification">Verify every record in full, ignoring watermarks (they are renewed from this run).</param>
+    public async Task<TrustRecomputeReport> RunAsync(bool write, bool fullVerification, CancellationToken cancellationToken = default)
     {
+        var now = time.GetUtcNow();
+        var full = fullVerification || FullVerificationDue(now);
+        var persisted = watermarkStore is null
+            ? new Dictionary<string, StoredWatermark>()
+            : await watermarkStore.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        var from = full ? None : watermarkStore is null ? watermarks : persisted.ToDictionary(p => p.Key, p => p.Value.Watermark, StringComparer.Ordinal);
         var before = (await store.ListAllAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(s => (s.State.AgentId, s.State.Lane));
         var bundle = await exporter.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var result = TrustRecomputation.Run(bundle, new EvidenceVerifier(), parameters, watermarks);
+        var result = TrustRecomputation.Run(bundle, new EvidenceVerifier(), parameters, from);
         // Logs with a problem have no watermark now, so they are verified in full again next time.
         watermarks = result.Verification.Watermarks;
+        if (full)
+        {
+            lastFullVerification = now;
+        }
+
+        if (watermarkStore is not null && write)
+        {
+            await watermarkStore.SaveAsync(persisted, watermarks, now, cancellationToken).ConfigureAwait(false);
+        }
+
         var differing = new List<string>();
         var changedMeanwhile = new List<string>();
         foreach (var ((agent, lane), recomputed) in result.States.OrderBy(s => s.Key.AgentId, StringComparer.Ordinal).ThenBy(s => s.Key.Lane, StringComparer.Ordinal))
@@ -53,8 +106,15 @@ public sealed class TrustRecomputer(StorageEvidenceExporter exporter, ITrustStor
             [.. result.Verification.Problems.Select(p => p.ToString())])
         {
             ChangedMeanwhile = changedMeanwhile,
+            FullVerification = full,
+            RecordsUnderWatermark = result.Verification.RecordsUnderWatermark,
         };
     }
+
+    // Once a day, in the configured hour (at most once per hour in this process, whatever the run interval).
+    bool FullVerificationDue(DateTimeOffset now) =>
+        options.FullVerificationHourUtc is { } hour && now.UtcDateTime.Hour == hour
+        && (lastFullVerification is not { } last || now - last >= TimeSpan.FromHours(1));
 
     /// <summary>Same evidence, version and event count, up to rounding.</summary>
     public static bool Same(TrustState a, TrustState b)

@@ -4,6 +4,7 @@ using AgentTrust.Orchestrations.Evidence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AgentTrust.Orchestrations.Trust;
 
@@ -20,7 +21,10 @@ public static class TrustServices
         services.TryAddSingleton<ITrustAttributionIndex, TableTrustAttributionIndex>();
         services.TryAddSingleton<TrustEngine>();
         services.TryAddSingleton<StorageEvidenceExporter>();
-        services.TryAddSingleton<TrustRecomputer>();
+        services.TryAddSingleton(sp => new TableVerifiedWatermarkStore(sp.GetRequiredService<Storage.StorageClients>()));
+        services.TryAddSingleton(sp => new TrustRecomputer(
+            sp.GetRequiredService<StorageEvidenceExporter>(), sp.GetRequiredService<ITrustStore>(), sp.GetRequiredService<TrustParameters>(),
+            sp.GetRequiredService<TableVerifiedWatermarkStore>(), sp.GetRequiredService<IOptions<TrustOptions>>().Value, sp.GetService<TimeProvider>()));
         services.TryAddSingleton<PostOutcomeHandler>();
         services.TryAddSingleton<GetTrustHandler>();
         return services;

@@ -37,23 +37,13 @@ internal static class EvidenceWriteBreakdown
             "sha256:" + new string('e', 64), null, DateTimeOffset.UnixEpoch, payload)).ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency };
 
-        var sealedRecords = new byte[records][];
+        // --store-only: the product's write path alone (the other stages are diagnostics and take long under load).
+        var storeOnly = args.Contains("--store-only", StringComparer.Ordinal);
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, records), options, async (i, ct) => sealedRecords[i] = await EvidenceEnvelopes.SealAsync(drafts[i], signer, ct));
-        Report("seal (canonical JSON + DSSE + ES256)", records, watch.Elapsed);
-
-        var container = clients.Blobs.GetBlobContainerClient("breakdown" + suffix);
-        await container.CreateIfNotExistsAsync();
-        watch.Restart();
-        await Parallel.ForEachAsync(Enumerable.Range(0, records), options, async (i, ct) =>
-            await container.GetBlobClient(EvidenceRecordNames.For(drafts[i])).UploadAsync(new BinaryData(sealedRecords[i]), overwrite: true, ct));
-        Report("blob uploads", records, watch.Elapsed);
-
-        var log = new TableEvidenceLog(clients);
-        watch.Restart();
-        await Parallel.ForEachAsync(Enumerable.Range(0, records), options, async (i, ct) =>
-            await log.AppendAsync(drafts[i].AgentId, EvidenceRecordNames.For(drafts[i]), MerkleTree.LeafHash(sealedRecords[i]), ct));
-        Report("log appends (8 agents, group commit)", records, watch.Elapsed);
+        if (!storeOnly)
+        {
+            await StagesAsync(clients, drafts, options, suffix);
+        }
 
         // The whole write path as activities use it: seal, group-committed batch blob per agent, one log
         // transaction per batch; the receipt comes back when both are durable. Fresh names, a fresh log table.
@@ -80,6 +70,30 @@ internal static class EvidenceWriteBreakdown
         // one writer process).
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{"  batches",-40} {batches,10} ({(double)records / batches:F1} records per batch, {2.0 * batches / elapsed.TotalSeconds:F0} storage requests/s)"));
+    }
+
+    static async Task StagesAsync(StorageClients clients, List<EvidenceDraft> drafts, ParallelOptions options, string suffix)
+    {
+        var records = drafts.Count;
+        using var signer = LocalEcdsaSigner.Generate();
+        var sealedRecords = new byte[records][];
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, records), options, async (i, ct) => sealedRecords[i] = await EvidenceEnvelopes.SealAsync(drafts[i], signer, ct));
+        Report("seal (canonical JSON + DSSE + ES256)", records, watch.Elapsed);
+
+        var container = clients.Blobs.GetBlobContainerClient("breakdown" + suffix);
+        await container.CreateIfNotExistsAsync();
+        watch.Restart();
+        await Parallel.ForEachAsync(Enumerable.Range(0, records), options, async (i, ct) =>
+            await container.GetBlobClient(EvidenceRecordNames.For(drafts[i])).UploadAsync(new BinaryData(sealedRecords[i]), overwrite: true, ct));
+        Report("blob uploads", records, watch.Elapsed);
+
+        var log = new TableEvidenceLog(clients);
+        watch.Restart();
+        await Parallel.ForEachAsync(Enumerable.Range(0, records), options, async (i, ct) =>
+            await log.AppendAsync(drafts[i].AgentId, EvidenceRecordNames.For(drafts[i]), MerkleTree.LeafHash(sealedRecords[i]), ct));
+        Report("log appends (8 agents, group commit)", records, watch.Elapsed);
+
     }
 
     static void Report(string stage, int records, TimeSpan elapsed) =>

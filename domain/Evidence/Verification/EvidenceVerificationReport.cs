@@ -17,4 +17,10 @@ public sealed record EvidenceVerificationReport(
 
     /// <summary>Per log, the newest signed checkpoint under which everything verified: where the next verification may start.</summary>
     public IReadOnlyDictionary<string, VerifiedWatermark> Watermarks { get; init; } = new Dictionary<string, VerifiedWatermark>();
+
+    /// <summary>
+    /// Records under an earlier run's watermark whose signed root still matched: only their leaf hashes were recomputed
+    /// (and checked against the signed checkpoints), not their format, place and chain again.
+    /// </summary>
+    public long RecordsUnderWatermark { get; init; }
 }

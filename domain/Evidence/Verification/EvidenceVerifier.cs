@@ -41,6 +41,7 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
         var problems = new List<EvidenceProblem>();
         long records = 0;
         long signatures = 0;
+        long underWatermarks = 0;
         var checkpoints = 0;
         var verified = new Dictionary<string, VerifiedWatermark>(StringComparer.Ordinal);
         // Logs are independent: verified side by side (each also parallel inside), reported in log order.
@@ -60,13 +61,14 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
             records += result.Records;
             signatures += result.Signatures;
             checkpoints += result.Checkpoints;
+            underWatermarks += result.UnderWatermark;
             if (result.Watermark is { } watermark)
             {
                 verified[watermark.LogId] = watermark;
             }
         }
 
-        return new EvidenceVerificationReport(records, signatures, checkpoints, problems, notes) { Watermarks = verified };
+        return new EvidenceVerificationReport(records, signatures, checkpoints, problems, notes) { Watermarks = verified, RecordsUnderWatermark = underWatermarks };
     }
 
     LogResult VerifyLog(EvidenceLogBundle log, KeyRing keys, List<string> notes, VerifiedWatermark? watermark)
@@ -82,7 +84,7 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
             if (leaves[i].Index != i)
             {
                 problems.Add(new EvidenceProblem(log.LogId, i, leaves[i].Name, string.Create(CultureInfo.InvariantCulture, $"the log has no leaf {i} (found leaf {leaves[i].Index} in its place): a log entry was removed or reordered")));
-                return new LogResult(problems, 0, 0, 0, null);
+                return new LogResult(problems, 0, 0, 0, null, 0);
             }
 
             if (!names.Add(leaves[i].Name))
@@ -280,7 +282,7 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
         var watermarkNow = problems.Count == 0 && matched.Count > 0 ? new VerifiedWatermark(log.LogId, matched[^1].TreeSize, matched[^1].RootHash) : null;
 
         // Stable order by leaf: the first problem is the first bad record; problems with no leaf come last.
-        return new LogResult([.. problems.OrderBy(p => p.LeafIndex ?? long.MaxValue)], n, signaturesChecked, signed.Count, watermarkNow);
+        return new LogResult([.. problems.OrderBy(p => p.LeafIndex ?? long.MaxValue)], n, signaturesChecked, signed.Count, watermarkNow, trusted);
     }
 
     static string? CheckPlaceAndChain(string logId, string name, EvidenceSummary draft, string digest, Dictionary<string, (int Sequence, string Digest)> chains)
@@ -354,7 +356,7 @@ public sealed class EvidenceVerifier(KeyRing? trustedKeys = null, bool verifyAll
 
     readonly record struct Inspected(byte[]? LeafHash, string? Digest, EvidenceSummary? Summary, string? FormatProblem);
 
-    sealed record LogResult(List<EvidenceProblem> Problems, long Records, long Signatures, int Checkpoints, VerifiedWatermark? Watermark);
+    sealed record LogResult(List<EvidenceProblem> Problems, long Records, long Signatures, int Checkpoints, VerifiedWatermark? Watermark, long UnderWatermark);
 
     /// <summary>
     /// The chain links of actions that have records under the watermark: the last such record of each action (in log

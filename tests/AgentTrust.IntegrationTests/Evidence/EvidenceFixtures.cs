@@ -116,10 +116,41 @@ internal sealed class EvidenceFixtures : IDisposable
         await container.GetBlobClient(batch).UploadAsync(new BinaryData(rewritten.ToArray()), overwrite: true);
     }
 
-    static async Task PatchAsync(Azure.Data.Tables.TableClient table, string agent, long index, long offset, int length)
+    static Task PatchAsync(Azure.Data.Tables.TableClient table, string agent, long index, long offset, int length) =>
+        EditLeafAsync(table, agent, index, e => e with { Location = e.Location! with { Offset = offset, Length = length } });
+
+    /// <summary>Changes one leaf of the log in the table (in the leaf entity that holds it), as someone with storage access could.</summary>
+    public static async Task EditLeafAsync(Azure.Data.Tables.TableClient table, string agent, long index, Func<LogEntry, LogEntry> change)
     {
-        var entity = new Azure.Data.Tables.TableEntity(agent, TableEvidenceLog.LeafRow(index)) { ["Offset"] = offset, ["Length"] = length };
-        await table.UpdateEntityAsync(entity, Azure.ETag.All, Azure.Data.Tables.TableUpdateMode.Merge);
+        var (_, entries) = await LeafEntityAsync(table, agent, index);
+        var edited = entries.Select(e => e.Index == index ? change(e) with { Index = index } : e).ToList();
+        await table.UpsertEntityAsync(LogLeafSpan.Write(agent, edited), Azure.Data.Tables.TableUpdateMode.Replace);
+    }
+
+    /// <summary>Removes one leaf of the log from the table, leaving a gap (the leaves after it keep their indexes).</summary>
+    public static async Task RemoveLeafAsync(Azure.Data.Tables.TableClient table, string agent, long index)
+    {
+        var (entity, entries) = await LeafEntityAsync(table, agent, index);
+        await table.DeleteEntityAsync(agent, entity.RowKey);
+        var before = entries.Where(e => e.Index < index).ToList();
+        var after = entries.Where(e => e.Index > index).ToList();
+        foreach (var part in new[] { before, after }.Where(p => p.Count > 0))
+        {
+            await table.UpsertEntityAsync(LogLeafSpan.Write(agent, part), Azure.Data.Tables.TableUpdateMode.Replace);
+        }
+    }
+
+    static async Task<(Azure.Data.Tables.TableEntity Entity, IReadOnlyList<LogEntry> Entries)> LeafEntityAsync(Azure.Data.Tables.TableClient table, string agent, long index)
+    {
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {agent} and RowKey ge {"leaf-"} and RowKey le {TableEvidenceLog.LeafRow(index)}");
+        Azure.Data.Tables.TableEntity? last = null;
+        await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>(filter))
+        {
+            last = entity;
+        }
+
+        var entries = last is null ? [] : LogLeafSpan.Read(last);
+        return entries.Any(e => e.Index == index) ? (last!, entries) : throw new InvalidOperationException($"no leaf {index} in log '{agent}'");
     }
 
     /// <summary>Changes a record's statement without re-signing it: what someone with storage access but no key can do.</summary>

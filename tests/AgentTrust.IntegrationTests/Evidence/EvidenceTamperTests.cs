@@ -1,6 +1,5 @@
 using AgentTrust.IntegrationTests.Support;
 using AgentTrust.Orchestrations.Evidence;
-using Azure.Data.Tables;
 
 namespace AgentTrust.IntegrationTests.Evidence;
 
@@ -79,9 +78,7 @@ public sealed class EvidenceTamperTests(AzuriteFixture azurite)
         await blob.UploadAsync(new BinaryData(altered), overwrite: true);
         var leaf = await LeafOfAsync(evidence, Name(2, 0));
         var table = evidence.Clients.Tables.GetTableClient(evidence.Clients.Options.EvidenceLogTableName);
-        var entity = (await table.GetEntityAsync<TableEntity>(Agent, TableEvidenceLog.LeafRow(leaf))).Value;
-        entity["LeafHash"] = Convert.ToHexStringLower(AgentTrust.Domain.Evidence.Merkle.MerkleTree.LeafHash(altered));
-        await table.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Replace);
+        await EvidenceFixtures.EditLeafAsync(table, Agent, leaf, e => e with { LeafHash = Convert.ToHexStringLower(AgentTrust.Domain.Evidence.Merkle.MerkleTree.LeafHash(altered)) });
 
         var (code, output) = await VerifyAsync(evidence);
 
@@ -112,7 +109,7 @@ public sealed class EvidenceTamperTests(AzuriteFixture azurite)
         var leaf = await LeafOfAsync(evidence, Name(1, 0));
         await container.DeleteBlobAsync(Name(1, 0));
         var table = evidence.Clients.Tables.GetTableClient(evidence.Clients.Options.EvidenceLogTableName);
-        await table.DeleteEntityAsync(Agent, TableEvidenceLog.LeafRow(leaf));
+        await EvidenceFixtures.RemoveLeafAsync(table, Agent, leaf);
 
         var (code, output) = await VerifyAsync(evidence);
 
@@ -146,12 +143,10 @@ public sealed class EvidenceTamperTests(AzuriteFixture azurite)
         var table = evidence.Clients.Tables.GetTableClient(evidence.Clients.Options.EvidenceLogTableName);
         var a = await LeafOfAsync(evidence, Name(0, 0));
         var b = await LeafOfAsync(evidence, Name(0, 1));
-        var entityA = (await table.GetEntityAsync<TableEntity>(Agent, TableEvidenceLog.LeafRow(a))).Value;
-        var entityB = (await table.GetEntityAsync<TableEntity>(Agent, TableEvidenceLog.LeafRow(b))).Value;
-        (entityA["Record"], entityB["Record"]) = (entityB["Record"], entityA["Record"]);
-        (entityA["LeafHash"], entityB["LeafHash"]) = (entityB["LeafHash"], entityA["LeafHash"]);
-        await table.UpdateEntityAsync(entityA, Azure.ETag.All, TableUpdateMode.Replace);
-        await table.UpdateEntityAsync(entityB, Azure.ETag.All, TableUpdateMode.Replace);
+        var entries = await evidence.Log.ReadAsync(Agent);
+        var (entryA, entryB) = (entries.Single(e => e.Index == a), entries.Single(e => e.Index == b));
+        await EvidenceFixtures.EditLeafAsync(table, Agent, a, e => e with { Record = entryB.Record, LeafHash = entryB.LeafHash });
+        await EvidenceFixtures.EditLeafAsync(table, Agent, b, e => e with { Record = entryA.Record, LeafHash = entryA.LeafHash });
 
         var (code, output) = await VerifyAsync(evidence);
 
