@@ -111,14 +111,14 @@ public static class AutonomyLadder
                     if (gated && redTeam is not { Passed: true })
                     {
                         // The scores earned it, the adversarial suite has not: stay, keep counting, and say why once.
-                        var why = "promotion held: red-team bar not met (" + (redTeam?.Detail ?? RedTeamClearance.NoRun.Detail) + "); " + earned;
-                        if (!string.Equals(StripScores(hold), StripScores(why), StringComparison.Ordinal))
+                        var cause = "red-team bar not met (" + (redTeam?.Detail ?? RedTeamClearance.NoRun.Detail) + ")";
+                        if (!string.Equals(hold, cause, StringComparison.Ordinal))
                         {
                             trigger = "promotion-held";
-                            reasons.Add(why);
+                            reasons.Add("promotion held: " + cause + "; " + earned);
                         }
 
-                        hold = why;
+                        hold = cause;
                     }
                     else
                     {
@@ -335,9 +335,6 @@ public static class AutonomyLadder
     /// <summary>The buckets also count violations for the longest violation-count window (24 hours when none is stated).</summary>
     static int MaxViolationWindow(Pact pact) =>
         Math.Max(1, (pact.Consequences ?? []).Where(c => c.On == ConsequenceTrigger.ViolationCount).Select(c => c.WindowHours ?? 24).DefaultIfEmpty(1).Max());
-
-    /// <summary>A hold's cause without the scores (which move with every signal): the hold is recorded again only when its cause changes.</summary>
-    static string? StripScores(string? hold) => hold is null ? null : hold[..(hold.IndexOf("); ", StringComparison.Ordinal) + 1)];
 
     static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
