@@ -11,13 +11,17 @@ namespace AgentTrust.Domain.Autonomy;
 /// the pact's number of consecutive evaluations, with enough evidence, after the minimum dwell, with the error budget
 /// intact); the bars are apart (checked at load), so the same scores never both demote and promote: no flapping.
 /// The error budget and the bond hold the tier down while breached or exhausted and let go when the window rolls.
+/// A pact with a red-team bar (<c>promotion.redteam</c>) also holds the last step, supervised to autonomous, until the
+/// agent's latest run in the lane passed it: the caller reads that run and passes its <see cref="RedTeamClearance"/>
+/// (none given counts as not passed). The hold is the tier's reason and, when it starts or its cause changes, a
+/// <c>promotion-held</c> tier-change record.
 /// </summary>
 public static class AutonomyLadder
 {
     /// <summary>Below this many events a trust dimension says too little for consequences when the pact has no demotion rule.</summary>
     public const int DefaultMinEvents = 10;
 
-    public static AutonomyStep Step(Pact pact, AutonomyState? current, AutonomySignal signal)
+    public static AutonomyStep Step(Pact pact, AutonomyState? current, AutonomySignal signal, RedTeamClearance? redTeam = null)
     {
         ArgumentNullException.ThrowIfNull(pact);
         ArgumentNullException.ThrowIfNull(signal);
@@ -37,6 +41,7 @@ public static class AutonomyLadder
         var tier = state.Tier;
         var sustained = state.Sustained;
         var bond = state.Bond;
+        var hold = state.PromotionHeld;
         var reasons = new List<string>();
         var notify = new List<string>();
         var ledger = new List<LedgerEntry>();
@@ -95,15 +100,33 @@ public static class AutonomyLadder
             {
                 var meets = Meets(score, promotion) && !breached;
                 sustained = meets ? sustained + 1 : 0;
+                hold = meets ? hold : null;
                 var dwelt = (now - state.Since).TotalHours >= promotion.MinDwellHours;
                 if (meets && sustained >= promotion.Sustained && dwelt && tier > promotion.Ceiling
                     && (tier != AutonomyTier.Suspended || promotion.FromSuspended))
                 {
-                    tier -= 1;
-                    sustained = 0;
-                    trigger = "promotion";
-                    reasons.Add(Invariant(
-                        $"conduct {score.Conduct.LowerBound:0.###} and outcome {score.Outcome.LowerBound:0.###} lower bounds met the promotion bar {promotion.MinLowerBound:0.###} for {promotion.Sustained} evaluations with {score.Conduct.Events} conduct events"));
+                    var earned = Invariant(
+                        $"conduct {score.Conduct.LowerBound:0.###} and outcome {score.Outcome.LowerBound:0.###} lower bounds met the promotion bar {promotion.MinLowerBound:0.###} for {promotion.Sustained} evaluations with {score.Conduct.Events} conduct events");
+                    var gated = tier - 1 == AutonomyTier.Autonomous && GatedByRedTeam(pact);
+                    if (gated && redTeam is not { Passed: true })
+                    {
+                        // The scores earned it, the adversarial suite has not: stay, keep counting, and say why once.
+                        var cause = "red-team bar not met (" + (redTeam?.Detail ?? RedTeamClearance.NoRun.Detail) + ")";
+                        if (!string.Equals(hold, cause, StringComparison.Ordinal))
+                        {
+                            trigger = "promotion-held";
+                            reasons.Add("promotion held: " + cause + "; " + earned);
+                        }
+
+                        hold = cause;
+                    }
+                    else
+                    {
+                        tier -= 1;
+                        sustained = 0;
+                        trigger = "promotion";
+                        reasons.Add(gated ? earned + "; red-team bar met (" + redTeam!.Detail + ")" : earned);
+                    }
                 }
             }
         }
@@ -134,6 +157,7 @@ public static class AutonomyLadder
             Day = day,
             SpentToday = spent,
             Bond = bond,
+            PromotionHeld = tier != state.Tier ? null : hold,
             Applied = signal.Kind == AutonomySignalKind.Tick ? state.Applied : [.. state.Applied.TakeLast(AutonomyState.MaxApplied - 1), signal.Id],
         };
         var after = Effective(policy, next);
@@ -143,7 +167,8 @@ public static class AutonomyLadder
         }
 
         var changes = new List<TierChange>();
-        if (after != before || tier != state.Tier || breached != state.BudgetBreached)
+        var holdStarted = trigger == "promotion-held";
+        if (after != before || tier != state.Tier || breached != state.BudgetBreached || holdStarted)
         {
             var reason = reasons.Count > 0 ? string.Join("; ", reasons) : "the tier follows the ladder";
             next = next with { Reason = reason };
@@ -201,6 +226,24 @@ public static class AutonomyLadder
         return a is { Promotion: not null } or { Demotion: not null } or { ErrorBudget: not null } or { Ledger: not null }
             || pact.Consequences is { Count: > 0 }
             || pact.Downside is { Medium.MinLowerBound: not null } or { High.MinLowerBound: not null };
+    }
+
+    /// <summary>True when the pact's red-team bar gates its promotion to autonomous (a <c>promotion.redteam</c> bar and a ladder).</summary>
+    public static bool GatedByRedTeam(Pact pact)
+    {
+        ArgumentNullException.ThrowIfNull(pact);
+        return pact.Promotion?.RedTeam is not null && pact.Autonomy?.Promotion is not null;
+    }
+
+    /// <summary>
+    /// Whether a trust signal now could promote the agent to autonomous past the red-team gate: the pact is gated and the
+    /// ladder's tier is supervised. Only then need a caller read the agent's red-team runs.
+    /// </summary>
+    public static bool NeedsRedTeamClearance(Pact pact, AutonomyState? state)
+    {
+        ArgumentNullException.ThrowIfNull(pact);
+        var policy = pact.Autonomy ?? new AutonomyPolicy();
+        return GatedByRedTeam(pact) && policy.Promotion!.Ceiling == AutonomyTier.Autonomous && (state?.Tier ?? policy.Tier) == AutonomyTier.Supervised;
     }
 
     public static DateTimeOffset DayOf(DateTimeOffset at) => new(at.UtcDateTime.Date, TimeSpan.Zero);

@@ -6,7 +6,8 @@ namespace AgentTrust.Domain.Autonomy;
 /// The live autonomy of one agent in one lane, as stored: the ladder's tier and since when, how many consecutive
 /// evaluations met the promotion bar, the error budget's hourly buckets and whether it is breached, the ledger (the
 /// day's autonomous actions spent and the bond left), and the ids of the latest signals applied (so a retried update
-/// counts once). The tier actions are decided under is <see cref="AutonomyLadder.Effective"/>: the ladder's tier held
+/// counts once), and why a promotion to autonomous the scores earned is held (the cause, e.g. the pact's red-team bar
+/// not met, without the scores, so a hold is recorded again only when its cause changes; null when none is). The tier actions are decided under is <see cref="AutonomyLadder.Effective"/>: the ladder's tier held
 /// down by a breached budget or an exhausted bond.
 /// </summary>
 public sealed record AutonomyState(
@@ -21,7 +22,8 @@ public sealed record AutonomyState(
     int SpentToday,
     double? Bond,
     IReadOnlyList<string> Applied,
-    string Reason)
+    string Reason,
+    string? PromotionHeld = null)
 {
     /// <summary>How many applied signal ids are kept to make retries idempotent: retries come within seconds.</summary>
     public const int MaxApplied = 64;

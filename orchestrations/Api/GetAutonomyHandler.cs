@@ -39,6 +39,7 @@ public sealed class GetAutonomyHandler(AutonomyGovernor autonomy, IPactStore pac
                 ladderTier = state.Tier,
                 since = state.Since,
                 reason = state.Reason,
+                promotionHeld = state.PromotionHeld,
                 startingTier = policy?.Tier,
                 sustained = state.Sustained,
                 errorBudget = budget is null ? null : new

@@ -12,8 +12,12 @@ namespace AgentTrust.Orchestrations.Autonomy;
 /// The I/O around the pure <see cref="AutonomyLadder"/>: reads the lane's pact and state, steps the ladder, writes the
 /// state under its ETag (re-reading and stepping again when another writer got there first), then writes every tier
 /// change and ledger entry as signed evidence. Used by the governed loop (through activities) and by the outcome API.
+/// Before a trust signal that could promote to autonomous under a pact with a red-team bar, it reads the agent's latest
+/// red-team run through <paramref name="redTeam"/> (none: never cleared) and passes the ladder its clearance.
 /// </summary>
-public sealed class AutonomyGovernor(IAutonomyStore store, IPactStore pacts, ITrustStore trust, IEvidenceStore evidence, TrustParameters parameters, Microsoft.Extensions.Options.IOptions<AutonomyOptions> options)
+public sealed class AutonomyGovernor(
+    IAutonomyStore store, IPactStore pacts, ITrustStore trust, IEvidenceStore evidence, TrustParameters parameters,
+    Microsoft.Extensions.Options.IOptions<AutonomyOptions> options, RedTeamGate? redTeam = null)
 {
     /// <summary>The standing a decision at <paramref name="now"/> is made under, after bringing windows and days up to date.</summary>
     public async Task<AutonomyStanding> StandingAsync(Pact pact, DateTimeOffset now, string ticketSystem, string ticketId, CancellationToken cancellationToken = default)
@@ -85,10 +89,16 @@ public sealed class AutonomyGovernor(IAutonomyStore store, IPactStore pacts, ITr
 
     async Task<(AutonomyState? State, AutonomyStep? Step)> StepAsync(Pact pact, AutonomySignal signal, string ticketSystem, string ticketId, CancellationToken cancellationToken)
     {
+        RedTeamClearance? clearance = null;
         for (var attempt = 0; ; attempt++)
         {
             var current = await store.GetAsync(pact.AgentId, pact.Lane, cancellationToken).ConfigureAwait(false);
-            var step = AutonomyLadder.Step(pact, current?.State, signal);
+            if (clearance is null && signal.Kind == AutonomySignalKind.Trust && redTeam is not null && AutonomyLadder.NeedsRedTeamClearance(pact, current?.State))
+            {
+                clearance = await redTeam.ClearanceAsync(pact.AgentId, pact.Lane, cancellationToken).ConfigureAwait(false);
+            }
+
+            var step = AutonomyLadder.Step(pact, current?.State, signal, clearance);
             if (!step.Changed)
             {
                 return (current?.State, step);

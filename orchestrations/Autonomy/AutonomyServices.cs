@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentTrust.Orchestrations.Autonomy;
 
-/// <summary>Registers the autonomy governor, its Table store and the autonomy API handler.</summary>
+/// <summary>Registers the autonomy governor, its red-team gate, its Table store and the autonomy API handler.</summary>
 public static class AutonomyServices
 {
     public static IServiceCollection AddAgentTrustAutonomy(this IServiceCollection services, IConfiguration configuration)
@@ -14,6 +14,7 @@ public static class AutonomyServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AutonomyOptions>().Bind(configuration.GetSection(AutonomyOptions.SectionName));
         services.TryAddSingleton<IAutonomyStore, TableAutonomyStore>();
+        services.TryAddSingleton<RedTeamGate>();
         services.TryAddSingleton<AutonomyGovernor>();
         services.TryAddSingleton<GetAutonomyHandler>();
         return services;

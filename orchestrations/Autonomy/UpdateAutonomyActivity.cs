@@ -6,7 +6,8 @@ namespace AgentTrust.Orchestrations.Autonomy;
 
 /// <summary>
 /// Moves the agent's autonomy after a trust update: the ladder steps on the new scores (promotion, demotion,
-/// consequence paths, error budget), and an auto-applied action is spent from the day's ledger. Idempotent: the
+/// consequence paths, error budget; under a pact with a red-team bar the governor first reads the agent's latest run, see
+/// <see cref="RedTeamGate"/>), and an auto-applied action is spent from the day's ledger. Idempotent: the
 /// ladder remembers the signal ids it applied, so a retry counts once. Returns the effective tier after (null where no
 /// governor is configured).
 /// </summary>

@@ -2,8 +2,10 @@ using System.Text.Json;
 using AgentTrust.Domain.Actions;
 using AgentTrust.Domain.Decisions;
 using AgentTrust.Orchestrations.Api;
+using AgentTrust.Orchestrations.Approvals;
 using AgentTrust.Orchestrations.Governance;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrust.Orchestrations.TrustConsole;
@@ -13,9 +15,11 @@ namespace AgentTrust.Orchestrations.TrustConsole;
 /// at build or run time), who is signed in, and the signed-in approver's answers. GETs change nothing. An answer is a
 /// JSON POST that must carry the <c>X-AgentTrust-Console</c> header: a cross-site form cannot send JSON with a custom
 /// header, and a cross-site script cannot either without a CORS preflight this API never grants; a browser's
-/// <c>Sec-Fetch-Site</c> and <c>Origin</c>, when present, must also say same origin.
+/// <c>Sec-Fetch-Site</c> and <c>Origin</c>, when present, must also say same origin. The signed-in person must belong to
+/// one of the groups the action has asked (<see cref="ApproverGroupCheck"/>); anyone else gets a 403 problem, nothing
+/// changes, and the refusal is signed <c>approval-refusal</c> evidence.
 /// </summary>
-public sealed class ConsoleHandler(ConsoleSignIn signIn, IOptions<ApiOptions> apiOptions)
+public sealed class ConsoleHandler(ConsoleSignIn signIn, IOptions<ApiOptions> apiOptions, IOptions<ApprovalOptions> approvalOptions, IServiceProvider services)
 {
     public const string CsrfHeader = "X-AgentTrust-Console";
     const string ResourcePrefix = "AgentTrust.Console.";
@@ -90,7 +94,35 @@ public sealed class ConsoleHandler(ConsoleSignIn signIn, IOptions<ApiOptions> ap
             return Problems.Validation(request, "The answer has errors; nothing was recorded.", errors);
         }
 
+        // Only a waiting action has approver groups to check; anything else is left to DecideAsync (404, 409).
+        var metadata = await client.GetInstanceAsync(id!, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        var progress = metadata is { IsRunning: true, SerializedCustomStatus: not null } ? metadata.ReadCustomStatusAs<ActionProgress>() : null;
+        if (progress?.AwaitsHuman == true && ApproverGroupCheck.MemberOf(user, progress.ApproverGroups, approvalOptions.Value.Groups) is null)
+        {
+            return await RefuseNonMemberAsync(request, id!, user, progress.ApproverGroups ?? [], metadata!, cancellationToken).ConfigureAwait(false);
+        }
+
         return await SubmitApprovalHandler.DecideAsync(request, id!, new ApprovalDecision(answer.Value.Approved, user.Name!, answer.Value.Comment), client, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A signed-in person outside the asked groups: recorded as signed evidence, answered with a 403 problem.</summary>
+    async Task<ApiResponse> RefuseNonMemberAsync(
+        ApiRequest request, string id, ConsoleUser user, IReadOnlyList<string> asked, OrchestrationMetadata metadata, CancellationToken cancellationToken)
+    {
+        Telemetry.AgentTrustTelemetry.ApprovalTokensRefused.Add(1, new KeyValuePair<string, object?>("reason", "NotAnApprover"));
+        if (services.GetService<Evidence.IEvidenceStore>() is { } evidence)
+        {
+            var action = metadata.SerializedInput is null ? null : metadata.ReadInputAs<GovernActionInput>()?.Action;
+            var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+            var draft = ApprovalRefusalEvidence.Draft(
+                id, "not-an-approver", tokenId: null, user.Name, 403, time.GetUtcNow(), Guid.NewGuid().ToString("N"),
+                action, action is null ? null : GovernAgentActionOrchestrator.ActionDigestOf(action), asked);
+            await evidence.AppendAsync(draft, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Problems.Create(
+            request, 403, "not-an-approver", "You are not an approver of this action",
+            $"'{user.Name}' is not in any group asked to approve action '{id}' ({string.Join(", ", asked)}). Nothing was recorded as your answer.");
     }
 
     static bool SameOrigin(string origin, Uri url) =>

@@ -6,7 +6,10 @@ using AgentTrust.Domain.Hashing;
 using AgentTrust.Orchestrations.Storage;
 using AgentTrust.Orchestrations.TrustConsole;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrust.Benchmarks.TrustConsole;
@@ -15,22 +18,31 @@ namespace AgentTrust.Benchmarks.TrustConsole;
 /// The console's decision list on 100,000 decisions (plus 500 waiting for a person) in the action feed on Azurite,
 /// written through the real projection (<see cref="TableActionFeed.ProjectAsync"/>) over 30 days: the newest page,
 /// a page 20 pages deep (following continuation tokens, the cost a "Load more" click pays each time), a status-filtered
-/// page, and the pending list.
+/// page, and the pending list. In process: each call is a round trip to Azurite, so a separate benchmark process buys
+/// nothing, and generating and building one timed out (BenchmarkDotNet's 120 s build limit) on a loaded 2-core machine.
+/// The seeded feed is shared by the four benchmarks of the process (seeding 100,500 decisions takes minutes; the
+/// benchmarks only read it).
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 10)]
+[Config(typeof(InProcessMonitoringConfig))]
 public class ActionFeedBenchmarks
 {
     const int Decisions = 100_000;
     const int Waiting = 500;
 
-    BenchAzurite? azurite;
-    TableActionFeed? feed;
-    string? deepToken;
+    static BenchAzurite? azurite;
+    static TableActionFeed? feed;
+    static string? deepToken;
 
     [GlobalSetup]
     public void Setup()
     {
+        if (feed is not null)
+        {
+            return;
+        }
+
         azurite = BenchAzurite.Start();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Dispose();
         var clients = new StorageClients(Options.Create(new AgentTrustStorageOptions { ConnectionString = azurite.ConnectionString }));
         feed = new TableActionFeed(clients, Options.Create(new ConsoleOptions { ActionFeedTableName = "benchactionfeed" }));
         var start = DateTimeOffset.UtcNow.AddDays(-30);
@@ -54,9 +66,6 @@ public class ActionFeedBenchmarks
         deepToken = token;
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => azurite?.Dispose();
-
     [Benchmark]
     public Task<ActionFeedPage> NewestPage() => feed!.PageAsync(pendingOnly: false, null, 50, null);
 
@@ -68,4 +77,12 @@ public class ActionFeedBenchmarks
 
     [Benchmark]
     public Task<ActionFeedPage> PendingPage() => feed!.PageAsync(pendingOnly: true, null, 50, null);
+
+    /// <summary>One short job (1 warm-up, 10 measured calls per benchmark), run in this process.</summary>
+    sealed class InProcessMonitoringConfig : ManualConfig
+    {
+        public InProcessMonitoringConfig() =>
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(10)
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(60), logOutput: true)).WithId("InProcessShort"));
+    }
 }

@@ -3,8 +3,8 @@ using AgentTrust.IntegrationTests.Support;
 namespace AgentTrust.IntegrationTests.TrustConsole;
 
 /// <summary>
-/// A local host on Azurite for the trust console: a development approver is configured (as on a developer's machine)
-/// and evidence logs are checkpointed every two seconds, so a record becomes provable within a test.
+/// A local host on Azurite for the trust console: a development approver is configured (as on a developer's machine),
+/// a member of the <c>leads</c> approver group the test pacts ask, and evidence logs are checkpointed every two seconds, so a record becomes provable within a test.
 /// </summary>
 public sealed class ConsoleFixture : IAsyncLifetime
 {
@@ -23,6 +23,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
             azurite.ConnectionString,
             "cons" + Guid.NewGuid().ToString("N")[..8],
             $"--AgentTrust:Console:DevelopmentApprover={Approver}",
+            $"--AgentTrust:Approvals:Groups:leads:Members:0={Approver}",
             "--AgentTrust:Evidence:CheckpointInterval=00:00:02");
         Api = new ApiClient(Host.BaseUrl);
     }
