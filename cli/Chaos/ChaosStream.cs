@@ -141,11 +141,13 @@ public sealed class ChaosStream(Uri api, ChaosOptions options, string runTag) : 
         while (!abort.IsCancellationRequested)
         {
             var now = DateTimeOffset.UtcNow;
-            var due = accepted.Values.Where(a => !a.Done && a.NextPoll <= now).ToList();
-            if (due.Count == 0 && finished())
+            // Only when nothing is left to follow: an action polled a moment ago is not due, but not done either.
+            if (finished() && AllDone())
             {
                 return;
             }
+
+            var due = accepted.Values.Where(a => !a.Done && a.NextPoll <= now).ToList();
 
             await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = abort }, async (action, ct) =>
             {

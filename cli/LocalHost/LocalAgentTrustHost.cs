@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc.Internal;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace AgentTrust.Cli.LocalHost;
@@ -150,7 +151,15 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
         workerBuilder.Services.AddHostedService<Orchestrations.Trust.TrustRecomputeService>();
         workerBuilder.Services.AddDurableTaskWorker(worker =>
         {
-            worker.UseGrpc(workerChannel);
+            worker.UseGrpc(grpc =>
+            {
+                grpc.Channel = workerChannel;
+                // The worker drops a work-item stream that carries nothing for two minutes, expecting the backend's
+                // health pings; this sidecar sends none, so every idle spell (a drain, a wait for approvers) ended in a
+                // needless reconnect and a warning in the log. Sidecar and worker share this process over loopback: a
+                // half-open connection, which the detection is for, cannot happen here.
+                grpc.SetSilentDisconnectTimeout(TimeSpan.Zero);
+            });
             worker.AddTasks(registry => registry.AddAgentTrustTasks());
         });
         var workerHost = workerBuilder.Build();
