@@ -33,7 +33,7 @@ public sealed class PostOutcomeHandler(IOutcomeStore outcomes, TrustEngine trust
             return Problems.Validation(request, "The outcome has errors; nothing was recorded.", errors);
         }
 
-        var added = await outcomes.AddAsync(outcome, cancellationToken).ConfigureAwait(false);
+        var (added, standing) = await outcomes.AddOrGetAsync(outcome, cancellationToken).ConfigureAwait(false);
         if (added)
         {
             AgentTrustTelemetry.Outcomes.Add(
@@ -41,8 +41,8 @@ public sealed class PostOutcomeHandler(IOutcomeStore outcomes, TrustEngine trust
         }
 
         // Attributed even when the outcome was stored before: applying is idempotent, so a retry after a failure
-        // half-way finishes the job instead of leaving it half done.
-        var changes = await trust.AttributeOutcomeAsync(outcome, cancellationToken).ConfigureAwait(false);
+        // half-way finishes the job instead of leaving it half done. The first stored copy is the one attributed.
+        var changes = await trust.AttributeOutcomeAsync(standing, cancellationToken).ConfigureAwait(false);
         foreach (var change in autonomy is null ? [] : changes)
         {
             // A bad outcome burns the lane's error budget and can demote the agent, as any trust change can.

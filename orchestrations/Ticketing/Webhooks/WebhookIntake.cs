@@ -118,13 +118,13 @@ public sealed partial class WebhookIntake(
         var recorded = new List<object>();
         foreach (var outcome in mapping.Outcomes)
         {
-            var added = await outcomes.AddAsync(outcome, cancellationToken).ConfigureAwait(false);
+            var (added, standing) = await outcomes.AddOrGetAsync(outcome, cancellationToken).ConfigureAwait(false);
             if (added)
             {
                 AgentTrustTelemetry.Outcomes.Add(1, new("kind", outcome.Kind.ToString()), new("system", outcome.TicketSystem));
             }
 
-            var changes = await trust.AttributeOutcomeAsync(outcome, cancellationToken).ConfigureAwait(false);
+            var changes = await trust.AttributeOutcomeAsync(standing, cancellationToken).ConfigureAwait(false);
             recorded.Add(new
             {
                 eventId = outcome.EventId,
