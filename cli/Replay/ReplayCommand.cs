@@ -19,12 +19,14 @@ namespace AgentTrust.Cli.Replay;
 public static class ReplayCommand
 {
     public const string Usage = """
-        usage: agenttrust replay [--url URL] [--limit 300] [--speed 0] [--lanes incidents,changes] [--train-fraction 0.4]
+        usage: agenttrust replay [--backtest] [--url URL] [--limit 300] [--speed 0] [--lanes incidents,changes] [--train-fraction 0.4]
                                  [--concurrency 8] [--out replay-report] [--incidents FILE] [--changes FILE] [host options]
           --limit N         records replayed per lane, every k-th of the later period (time order kept)
           --speed X         record-seconds per wall-clock second (86400: a day per second); 0 = as fast as the API answers
           --concurrency N   actions in flight at once (each ticket's outcomes still wait for its own decision)
           --url URL         a running API (agenttrust serve or the Functions app); without it the local host is started here
+          --backtest        no API: route each agent's validation-period proposals (the last fifth of its training period)
+                            through the pact offline and compare with the baseline; writes backtest.md/.json to --out
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -39,6 +41,7 @@ public static class ReplayCommand
         var output = "replay-report";
         string incidentsPath = Path.Combine(AppContext.BaseDirectory, "data", "replay", "servicenow-incidents.csv.gz"), changesPath = RabobankChanges.DefaultPath;
         var rest = new List<string>();
+        var backtest = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -54,6 +57,7 @@ public static class ReplayCommand
                 case "--out": ok = !string.IsNullOrWhiteSpace(value); output = value!; i++; break;
                 case "--incidents": ok = File.Exists(value); incidentsPath = value!; i++; break;
                 case "--changes": ok = File.Exists(value); changesPath = value!; i++; break;
+                case "--backtest": backtest = true; break;
                 case "-h" or "--help": await stdout.WriteLineAsync(Usage).ConfigureAwait(false); return 0;
                 default: rest.Add(args[i]); break;
             }
@@ -64,6 +68,11 @@ public static class ReplayCommand
                 await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
                 return 2;
             }
+        }
+
+        if (backtest)
+        {
+            return await BacktestAsync(lanes, incidentsPath, changesPath, trainFraction, output, stdout).ConfigureAwait(false);
         }
 
         var started = DateTimeOffset.UtcNow;
@@ -142,6 +151,22 @@ public static class ReplayCommand
                 await host.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    static async Task<int> BacktestAsync(string[] lanes, string incidentsPath, string changesPath, double trainFraction, string output, TextWriter stdout)
+    {
+        await stdout.WriteLineAsync("backtest: training each agent on the first four fifths of its training period...").ConfigureAwait(false);
+        var results = ReplayBacktest.Run(
+            lanes.Contains("incidents") ? ServiceNowSample.Read(incidentsPath) : null,
+            lanes.Contains("changes") ? RabobankChanges.Read(changesPath) : null,
+            trainFraction);
+        var markdown = ReplayBacktest.Markdown(results);
+        Directory.CreateDirectory(output);
+        await File.WriteAllTextAsync(Path.Combine(output, "backtest.md"), markdown).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(output, "backtest.json"), JsonSerializer.Serialize(results, ReplayReportWriter.Json)).ConfigureAwait(false);
+        await stdout.WriteLineAsync(markdown).ConfigureAwait(false);
+        await stdout.WriteLineAsync($"backtest: {Path.Combine(output, "backtest.md")} and backtest.json").ConfigureAwait(false);
+        return 0;
     }
 
     /// <summary>The comparison's view of one replayed action; the integration test builds the same from the API's own records.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AgentTrust.IntegrationTests.Support;
 
@@ -14,24 +13,13 @@ public sealed class LoadModeTests(AzuriteFixture azurite)
     [Fact]
     public async Task BenchRate_FewSecondsOnAzurite_ReportAccountsForEveryRequestWithoutErrors()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(AzuriteFixture.RepositoryRoot, "cli", "bin", configuration, "net10.0", "agenttrust.dll");
         var output = Path.Combine(Path.GetTempPath(), $"load-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo("dotnet", [dll, "bench", "--rate", "2", "--duration", "4s", "--agents", "10", "--drain", "120s", "--out", output])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        var log = await stdout + await stderr;
+        var run = await AgentTrustCli.RunAsync(
+            ["bench", "--rate", "2", "--duration", "4s", "--agents", "10", "--drain", "120s", "--out", output],
+            TimeSpan.FromMinutes(5),
+            new Dictionary<string, string> { ["AzureWebJobsStorage"] = azurite.ConnectionString });
 
-        Assert.True(process.ExitCode == 0, log);
+        Assert.True(run.ExitCode == 0, run.Log);
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         File.Delete(output);
         var step = Assert.Single(document.RootElement.EnumerateArray().ToList());

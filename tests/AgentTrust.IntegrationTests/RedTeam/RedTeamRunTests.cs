@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -120,20 +119,12 @@ public sealed class RedTeamRunTests(LocalHostFixture fixture) : IClassFixture<Lo
         var file = Path.Combine(Path.GetTempPath(), $"answers-{agentId}.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(answers, JsonDefaults.Options));
 
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(AzuriteFixture.RepositoryRoot, "cli", "bin", configuration, "net10.0", "agenttrust.dll");
-        using var cli = Process.Start(new ProcessStartInfo("dotnet", [dll, "redteam", "run", "--agent", agentId, "--lane", Lane, "--url", fixture.Host.BaseUrl.AbsoluteUri, "--answers", file])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var stdout = cli.StandardOutput.ReadToEndAsync();
-        var stderr = cli.StandardError.ReadToEndAsync();
-        Assert.True(cli.WaitForExit(TimeSpan.FromMinutes(3)), "the CLI did not finish");
+        var cli = await AgentTrustCli.RunAsync(
+            ["redteam", "run", "--agent", agentId, "--lane", Lane, "--url", fixture.Host.BaseUrl.AbsoluteUri, "--answers", file], TimeSpan.FromMinutes(3));
         File.Delete(file);
 
-        var output = await stdout;
-        Assert.True(cli.ExitCode == 0, output + await stderr);
+        var output = cli.Stdout;
+        Assert.True(cli.ExitCode == 0, cli.Log);
         Assert.Contains("red-team run rt-", output, StringComparison.Ordinal);
         Assert.Contains("passed bar: yes", output, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", output, StringComparison.Ordinal);

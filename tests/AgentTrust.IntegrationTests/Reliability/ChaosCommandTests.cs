@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AgentTrust.IntegrationTests.Support;
 
@@ -17,26 +16,15 @@ public sealed class ChaosCommandTests
     [Fact]
     public async Task Chaos_FiveHostKillsAndAzuriteRestarts_NothingLostOrDuplicated()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(AzuriteFixture.RepositoryRoot, "cli", "bin", configuration, "net10.0", "agenttrust.dll");
         var work = Path.Combine(Path.GetTempPath(), "agenttrust-chaos-test-" + Guid.NewGuid().ToString("N")[..8]);
-        var start = new ProcessStartInfo("dotnet",
+        var run = await AgentTrustCli.RunAsync(
         [
             // Control-queue messages stay invisible 60 s instead of 15 s: on a 2-core machine under load an episode can
             // take longer than 15 s, and with 15 s every episode lost its message lease and was retried (docs/reliability.md).
-            dll, "chaos", "--kills", "5", "--azurite-restart-every", "2", "--rate", "0.3", "--life", "6-15", "--agents", "2",
+            "chaos", "--kills", "5", "--azurite-restart-every", "2", "--rate", "0.3", "--life", "6-15", "--agents", "2",
             "--drain", "15m", "--seed", "11", "--host", "AgentTrust:LocalHost:ControlQueueVisibilityTimeout=00:01:00", "--work", work, "--azurite", Path.Combine(AzuriteFixture.RepositoryRoot, "node_modules", ".bin", "azurite"), "--json",
-        ])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
-        await process.WaitForExitAsync(timeout.Token);
-        var progress = await stderr;
+        ], TimeSpan.FromMinutes(30));
+        var (stdout, progress) = (run.Stdout, run.Stderr);
 
         Assert.True(stdout.TrimStart().StartsWith('{'), $"no report; progress: {progress}");
         using var report = JsonDocument.Parse(stdout);
@@ -53,7 +41,7 @@ public sealed class ChaosCommandTests
         Assert.True(root.GetProperty("writeBacks").GetInt32() > 0, why);
         Assert.True(root.GetProperty("evidenceVerified").GetBoolean(), why);
         Assert.True(root.GetProperty("trustEqual").GetBoolean(), why);
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, run.ExitCode);
         try
         {
             Directory.Delete(work, recursive: true);

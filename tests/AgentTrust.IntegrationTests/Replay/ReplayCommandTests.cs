@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AgentTrust.Domain.Evaluation;
 using AgentTrust.IntegrationTests.LocalHost;
@@ -100,19 +99,7 @@ public sealed class ReplayCommandTests(LocalHostFixture fixture) : IClassFixture
 
     static async Task<(int Exit, string Log)> RunReplayAsync(params string[] arguments)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(AzuriteFixture.RepositoryRoot, "cli", "bin", configuration, "net10.0", "agenttrust.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "replay", .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(40));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await AgentTrustCli.RunAsync(["replay", .. arguments], TimeSpan.FromMinutes(40));
+        return (result.ExitCode, result.Log);
     }
 }

@@ -37,15 +37,9 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
 
     public static async Task<LocalHostProcess> StartAsync(string connectionString, string taskHub, params string[] extraArguments)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(AzuriteFixture.RepositoryRoot, "cli", "bin", configuration, "net10.0", "agenttrust.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "serve", "--AgentTrust:LocalHost:Url=http://127.0.0.1:0", $"--AgentTrust:LocalHost:TaskHub={taskHub}", .. extraArguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment["AzureWebJobsStorage"] = connectionString;
+        var start = AgentTrustCli.StartInfo(
+            ["serve", "--AgentTrust:LocalHost:Url=http://127.0.0.1:0", $"--AgentTrust:LocalHost:TaskHub={taskHub}", .. extraArguments],
+            new Dictionary<string, string> { ["AzureWebJobsStorage"] = connectionString });
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var lines = new List<string>();
