@@ -18,20 +18,7 @@ public sealed class TicketWriteBackTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>();
-        foreach (var system in new[] { "ServiceNow", "Jira" })
-        {
-            var prefix = $"AgentTrust:Ticketing:{system}:";
-            settings[prefix + "BaseUrl"] = server.BaseUrl.ToString();
-            settings[prefix + "UserName"] = "agenttrust.integration";
-            settings[prefix + "Password"] = "not-a-real-password";
-            settings[prefix + "AttemptTimeoutSeconds"] = "1";
-            settings[prefix + "RetryBaseDelaySeconds"] = "0.05";
-            settings[prefix + "TotalTimeoutSeconds"] = "8";
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        services = new ServiceCollection().AddAgentTrustTicketing(configuration).BuildServiceProvider();
+        services = Services(attemptTimeoutSeconds: 1);
         server.Records[SysId] = new JsonObject { ["sys_id"] = SysId, ["number"] = "INC0010023", ["priority"] = "4", ["category"] = "" };
         server.Records["ITSM-45"] = new JsonObject { ["summary"] = "Cannot access shared drive" };
         return Task.CompletedTask;
@@ -44,6 +31,25 @@ public sealed class TicketWriteBackTests : IAsyncLifetime
     }
 
     ITicketWriteBack Writer(string system) => services.GetServices<ITicketWriteBack>().Single(w => w.System == system);
+
+    /// <summary>The ticketing clients against the fake server; short attempt timeouts keep the hang tests quick.</summary>
+    ServiceProvider Services(int attemptTimeoutSeconds)
+    {
+        var settings = new Dictionary<string, string?>();
+        foreach (var system in new[] { "ServiceNow", "Jira" })
+        {
+            var prefix = $"AgentTrust:Ticketing:{system}:";
+            settings[prefix + "BaseUrl"] = server.BaseUrl.ToString();
+            settings[prefix + "UserName"] = "agenttrust.integration";
+            settings[prefix + "Password"] = "not-a-real-password";
+            settings[prefix + "AttemptTimeoutSeconds"] = attemptTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings[prefix + "RetryBaseDelaySeconds"] = "0.05";
+            settings[prefix + "TotalTimeoutSeconds"] = "8";
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddAgentTrustTicketing(configuration).BuildServiceProvider();
+    }
 
     static WriteBackRequest Request(string system, string ticketId, string fieldsJson, JsonElement? ticketFields = null, string actionId = "act-11112222333344445555666677778888") => new(
         actionId,
@@ -101,8 +107,11 @@ public sealed class TicketWriteBackTests : IAsyncLifetime
     public async Task ServiceNowApply_ReadAnswered429WithRetryAfter_IsRetriedAfterTheServersDelay()
     {
         server.Fail("GET", 429, retryAfterSeconds: 1);
+        // A 1 s attempt timeout can expire before the 429 arrives on a loaded machine; the retry would then follow the
+        // timeout's short backoff, not the server's Retry-After, and this test would measure the wrong thing.
+        await using var patient = Services(attemptTimeoutSeconds: 5);
 
-        var result = await Writer("servicenow").ApplyAsync(Request("servicenow", "INC0010023", """{"priority":3}""", ServiceNowTicket));
+        var result = await patient.GetServices<ITicketWriteBack>().Single(w => w.System == "servicenow").ApplyAsync(Request("servicenow", "INC0010023", """{"priority":3}""", ServiceNowTicket));
 
         Assert.Equal(WriteBackStatus.Applied, result.Status);
         var gets = server.Calls.Where(c => c.Method == "GET").Select(c => c.At).ToList();
