@@ -52,63 +52,28 @@ public static class TrustEvidence
 
     static TrustSignal? ReadStatementSignal(ReadOnlySpan<byte> payload)
     {
-        var reader = new Utf8JsonReader(payload);
-        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "payload is not a statement");
-        string? type = null;
-        string? predicateType = null;
-        string? kind = null;
         TrustSignal? signal = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (StatementReader.Read(payload, ref signal, ReadPayload, onlyKind: EvidenceKinds.TrustChange) is null)
         {
-            if (reader.ValueTextEquals("_type"u8))
-            {
-                reader.Read();
-                type = reader.GetString();
-            }
-            else if (reader.ValueTextEquals("predicateType"u8))
-            {
-                reader.Read();
-                predicateType = reader.GetString();
-            }
-            else if (reader.ValueTextEquals("predicate"u8))
-            {
-                reader.Read();
-                Expect(reader.TokenType == JsonTokenType.StartObject, "predicate must be an object");
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (reader.ValueTextEquals("kind"u8))
-                    {
-                        reader.Read();
-                        kind = reader.GetString();
-                        if (!string.Equals(kind, EvidenceKinds.TrustChange, StringComparison.Ordinal))
-                        {
-                            // Not a trust change: nothing more of it is needed (canonical JSON puts kind before payload).
-                            return null;
-                        }
-                    }
-                    else if (reader.ValueTextEquals("payload"u8))
-                    {
-                        reader.Read();
-                        signal = ReadPayloadSignal(ref reader);
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
-                }
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            // Not a trust change: nothing more of it is needed.
+            return null;
         }
 
-        Expect(type == InTotoStatement.TypeV1, "payload is not an in-toto Statement v1");
-        Expect(kind is not null, "predicate lacks its kind");
-        Expect(predicateType == EvidenceKinds.PredicateType(kind!), $"predicate type '{predicateType}' does not match kind '{kind}'");
         return signal ?? throw new FormatException("trust-change record has no signal");
+    }
+
+    static void ReadPayload(ref Utf8JsonReader reader, ref TrustSignal? signal)
+    {
+        if (reader.ValueTextEquals("payload"u8))
+        {
+            reader.Read();
+            signal = ReadPayloadSignal(ref reader);
+        }
+        else
+        {
+            reader.Read();
+            reader.Skip();
+        }
     }
 
     static TrustSignal? ReadPayloadSignal(ref Utf8JsonReader reader)
@@ -132,11 +97,5 @@ public static class TrustEvidence
         return signal;
     }
 
-    static void Expect(bool condition, string problem)
-    {
-        if (!condition)
-        {
-            throw new FormatException(problem);
-        }
-    }
+    static void Expect(bool condition, string problem) => StatementReader.Expect(condition, problem);
 }

@@ -72,83 +72,49 @@ public static class EvidenceSummaryReader
 
     static EvidenceSummary ReadStatement(ReadOnlySpan<byte> payload)
     {
-        var reader = new Utf8JsonReader(payload);
-        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "payload is not a statement");
-        string? type = null;
-        string? predicateType = null;
-        string? agent = null;
-        string? action = null;
-        string? kind = null;
-        string? previous = null;
-        int? sequence = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("_type"u8))
-            {
-                reader.Read();
-                type = reader.GetString();
-            }
-            else if (reader.ValueTextEquals("predicateType"u8))
-            {
-                reader.Read();
-                predicateType = reader.GetString();
-            }
-            else if (reader.ValueTextEquals("predicate"u8))
-            {
-                reader.Read();
-                Expect(reader.TokenType == JsonTokenType.StartObject, "predicate must be an object");
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (reader.ValueTextEquals("agentId"u8))
-                    {
-                        reader.Read();
-                        agent = reader.GetString();
-                    }
-                    else if (reader.ValueTextEquals("actionId"u8))
-                    {
-                        reader.Read();
-                        action = reader.GetString();
-                    }
-                    else if (reader.ValueTextEquals("kind"u8))
-                    {
-                        reader.Read();
-                        kind = reader.GetString();
-                    }
-                    else if (reader.ValueTextEquals("previousDigest"u8))
-                    {
-                        reader.Read();
-                        previous = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
-                    }
-                    else if (reader.ValueTextEquals("sequence"u8))
-                    {
-                        reader.Read();
-                        sequence = reader.GetInt32();
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
-                }
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-
-        Expect(type == Attestation.InTotoStatement.TypeV1, "payload is not an in-toto Statement v1");
-        Expect(agent is not null && action is not null && kind is not null && sequence is not null, "predicate lacks agentId, actionId, kind or sequence");
-        Expect(predicateType == EvidenceKinds.PredicateType(kind!), $"predicate type '{predicateType}' does not match kind '{kind}'");
-        return new EvidenceSummary(agent!, action!, sequence!.Value, kind!, previous);
+        var placing = default(Placing);
+        var kind = StatementReader.Read(payload, ref placing, ReadPlacing);
+        Expect(placing.Agent is not null && placing.Action is not null && placing.Sequence is not null, "predicate lacks agentId, actionId, kind or sequence");
+        return new EvidenceSummary(placing.Agent!, placing.Action!, placing.Sequence!.Value, kind!, placing.Previous);
     }
 
-    static void Expect(bool condition, string problem)
+    static void ReadPlacing(ref Utf8JsonReader reader, ref Placing placing)
     {
-        if (!condition)
+        if (reader.ValueTextEquals("agentId"u8))
         {
-            throw new FormatException(problem);
+            reader.Read();
+            placing.Agent = reader.GetString();
         }
+        else if (reader.ValueTextEquals("actionId"u8))
+        {
+            reader.Read();
+            placing.Action = reader.GetString();
+        }
+        else if (reader.ValueTextEquals("previousDigest"u8))
+        {
+            reader.Read();
+            placing.Previous = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+        }
+        else if (reader.ValueTextEquals("sequence"u8))
+        {
+            reader.Read();
+            placing.Sequence = reader.GetInt32();
+        }
+        else
+        {
+            reader.Read();
+            reader.Skip();
+        }
+    }
+
+    static void Expect(bool condition, string problem) => StatementReader.Expect(condition, problem);
+
+    /// <summary>The placing fields of one predicate, as the walk finds them.</summary>
+    struct Placing
+    {
+        public string? Agent;
+        public string? Action;
+        public string? Previous;
+        public int? Sequence;
     }
 }
