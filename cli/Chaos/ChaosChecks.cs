@@ -51,7 +51,8 @@ public static class ChaosChecks
             if (action.Final is null || decisions == 0)
             {
                 lost.Add(action.Id);
-                problems.Add($"lost: {action.Id} (last status {action.LastStatus ?? "never seen"}, {decisions} decision record(s))");
+                // The ticketing tool's count too: a workflow that wrote its ticket but never reported it ran on, its status did not.
+                problems.Add($"lost: {action.Id} (last status {action.LastStatus ?? "never seen"}, {decisions} decision record(s), {writeBackRecords} write-back record(s), written {applied} time(s))");
                 continue;
             }
 
