@@ -14,8 +14,8 @@ public static class ChaosCommand
 {
     public const string Usage = """
         usage:
-          agenttrust chaos [--kills 100] [--duration 30m] [--seed 1] [--rate 3] [--azurite-restart-every 10] [--agents 4]
-                           [--life 5-20] [--drain 30m] [--stall 4m] [--work DIR] [--azurite PATH] [--host KEY=VALUE] [--json]
+          agenttrust chaos [--kills 100] [--duration 30m] [--seed 1] [--rate 0.3] [--azurite-restart-every 10] [--agents 4]
+                           [--life 10-20] [--drain 30m] [--stall 4m] [--work DIR] [--azurite PATH] [--host KEY=VALUE] [--json]
 
           --kills N                  host SIGKILLs before the stream stops
           --duration T               stop the kills after T (90s, 30m, 1h) even if fewer were delivered

@@ -15,15 +15,15 @@ public sealed record ChaosOptions
 
     public int Seed { get; init; } = 1;
 
-    /// <summary>Proposed actions per second.</summary>
-    public double Rate { get; init; } = 3;
+    /// <summary>Proposed actions per second (the default is what a 2-core machine's local host keeps up with through the kills).</summary>
+    public double Rate { get; init; } = 0.3;
 
     /// <summary>Restart Azurite during every K-th host life (0: never).</summary>
     public int AzuriteRestartEvery { get; init; } = 10;
 
     public int Agents { get; init; } = 4;
 
-    public double MinLifeSeconds { get; init; } = 5;
+    public double MinLifeSeconds { get; init; } = 10;
 
     public double MaxLifeSeconds { get; init; } = 20;
 
