@@ -2,6 +2,7 @@ using System.Net;
 using AgentTrust.Judges;
 using AgentTrust.Judges.Local;
 using AgentTrust.Orchestrations;
+using AgentTrust.Orchestrations.Hosting;
 using AgentTrust.Orchestrations.Telemetry;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
@@ -123,6 +124,7 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
         services.AddDurableTaskClient(client =>
         {
             client.UseGrpc(clientChannel);
+            client.UseWorkflowVersion();
             client.RegisterDirectly();
         });
         services.AddAgentTrustServices(configuration);
@@ -161,6 +163,7 @@ public sealed class LocalAgentTrustHost : IAsyncDisposable
                 grpc.SetSilentDisconnectTimeout(TimeSpan.Zero);
             });
             worker.AddTasks(registry => registry.AddAgentTrustTasks());
+            worker.UseWorkflowVersioning();
         });
         var workerHost = workerBuilder.Build();
         await workerHost.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -17,4 +17,7 @@ public sealed record GovernanceOutcome(
     /// and retries): the action was decided, its ticket was not changed, and a person must apply it. Null when nothing degraded.
     /// </summary>
     public string? Degraded { get; init; }
+
+    /// <summary>The version of the workflow that governed the action (null for workflows started before versioning).</summary>
+    public string? WorkflowVersion { get; init; }
 }

@@ -20,4 +20,5 @@ public sealed record ActionView(
     DateTimeOffset LastUpdatedAt,
     IReadOnlyDictionary<string, string> Links,
     string? Failure = null,
-    string? Degraded = null);
+    string? Degraded = null,
+    string? WorkflowVersion = null);

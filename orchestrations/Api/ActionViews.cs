@@ -28,6 +28,7 @@ public static class ActionViews
         IReadOnlyList<string> evidence = [];
         string? failure = null;
         string? degraded = null;
+        string? version = null;
         switch (metadata.RuntimeStatus)
         {
             case OrchestrationRuntimeStatus.Completed:
@@ -37,6 +38,7 @@ public static class ActionViews
                 approval = outcome.Approval;
                 evidence = outcome.Evidence;
                 degraded = outcome.Degraded;
+                version = outcome.WorkflowVersion;
                 break;
             case OrchestrationRuntimeStatus.Failed:
             case OrchestrationRuntimeStatus.Terminated:
@@ -50,6 +52,7 @@ public static class ActionViews
                 decision = progress?.Decision;
                 deadline = progress?.ApprovalDeadline;
                 groups = progress?.ApproverGroups;
+                version = progress?.WorkflowVersion;
                 if (progress?.AwaitsHuman == true)
                 {
                     links["approval"] = new Uri(requestUrl, $"/api/approvals/{metadata.InstanceId}").ToString();
@@ -75,7 +78,8 @@ public static class ActionViews
             metadata.LastUpdatedAt,
             links,
             failure,
-            degraded);
+            degraded,
+            version);
     }
 
     /// <summary>True when the workflow has stopped evaluating: decided, waiting for a human, or failed.</summary>

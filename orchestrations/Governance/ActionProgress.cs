@@ -17,4 +17,7 @@ public sealed record ActionProgress(
 {
     /// <summary>True while a human may still answer: on the first rung or escalated.</summary>
     public bool AwaitsHuman => Status is ActionStatus.AwaitingApproval or ActionStatus.Escalated;
+
+    /// <summary>The version of the workflow governing the action (null for workflows started before versioning).</summary>
+    public string? WorkflowVersion { get; init; }
 }

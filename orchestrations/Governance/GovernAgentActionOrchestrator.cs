@@ -32,7 +32,7 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         ArgumentNullException.ThrowIfNull(input);
         var action = input.Action;
         var trail = new EvidenceTrail(context, action, Retry);
-        context.SetCustomStatus(new ActionProgress(ActionStatus.Evaluating));
+        context.SetCustomStatus(new ActionProgress(ActionStatus.Evaluating) { WorkflowVersion = VersionOf(context) });
 
         var pact = await context.CallActivityAsync<StoredPact?>(nameof(LookUpPactActivity), new PactKey(action.AgentId, action.Lane), Retry);
         if (pact is null)
@@ -159,7 +159,10 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
             var rungDeadline = rung + 1 < ladder.Count ? ladder[rung + 1].Start : deadline;
             asked.AddRange(ladder[rung].Groups.Where(g => !asked.Contains(g, StringComparer.Ordinal)));
             context.SetCustomStatus(new ActionProgress(
-                rung == 0 ? ActionStatus.AwaitingApproval : ActionStatus.Escalated, decision, deadline, [.. asked], rung, rungDeadline, requestedAt));
+                rung == 0 ? ActionStatus.AwaitingApproval : ActionStatus.Escalated, decision, deadline, [.. asked], rung, rungDeadline, requestedAt)
+            {
+                WorkflowVersion = VersionOf(context),
+            });
 
             var request = Approvals.ApprovalRequest.Describe(
                 context.InstanceId, trail.ActionDigest, action, decision, rung, ladder[rung].Groups, requestedAt, rungDeadline, deadline);
@@ -244,6 +247,9 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
 
     static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
+    /// <summary>The workflow's version from its history (deterministic); null for one started before versioning.</summary>
+    static string? VersionOf(TaskOrchestrationContext context) => string.IsNullOrEmpty(context.Version) ? null : context.Version;
+
     /// <summary>Numbers the evidence of one action and links each record to the digest of the one before.</summary>
     sealed class EvidenceTrail(TaskOrchestrationContext context, ProposedAction action, TaskOptions retry)
     {
@@ -273,6 +279,6 @@ public sealed class GovernAgentActionOrchestrator : TaskOrchestrator<GovernActio
         }
 
         public GovernanceOutcome Outcome(ActionStatus status, Decision decision, ApprovalRecord? approval) =>
-            new(context.InstanceId, status, decision, approval, [.. locations], Juries) { Degraded = Degraded };
+            new(context.InstanceId, status, decision, approval, [.. locations], Juries) { Degraded = Degraded, WorkflowVersion = VersionOf(context) };
     }
 }

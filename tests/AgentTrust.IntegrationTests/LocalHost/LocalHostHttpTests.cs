@@ -19,6 +19,8 @@ public sealed class LocalHostHttpTests(LocalHostFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("applied", view.GetProperty("status").GetString());
+        // The local host's client stamps the workflow with this build's version (WorkflowVersioning).
+        Assert.Equal(AgentTrust.Orchestrations.Hosting.WorkflowVersioning.Current, view.GetProperty("workflowVersion").GetString());
         var evidence = view.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Equal(2, evidence.Count);
         // Locations name records; the log says where their bytes are (ranges of batch blobs): read them as an export does.
