@@ -36,7 +36,7 @@ public sealed class BlobEvidenceStore : IEvidenceStore
     readonly EvidenceKeyDirectory keys;
     readonly TimeProvider time;
     readonly Lazy<Task> ensureReady;
-    readonly Dictionary<string, Pending> pendingByAgent = new(StringComparer.Ordinal);
+    readonly GroupCommit<Write> pendingWrites;
 
     public BlobEvidenceStore(StorageClients clients, TableEvidenceLog log, EvidenceSigners signers)
         : this(clients, log, signers, TimeProvider.System)
@@ -54,6 +54,7 @@ public sealed class BlobEvidenceStore : IEvidenceStore
         this.signers = signers;
         this.time = time;
         keys = new EvidenceKeyDirectory(container);
+        pendingWrites = new GroupCommit<Write>(MaxBatch, CommitAsync, (write, ex) => write.Completion.TrySetException(ex));
         ensureReady = new Lazy<Task>(async () =>
         {
             await container.CreateIfNotExistsAsync().ConfigureAwait(false);
@@ -69,26 +70,7 @@ public sealed class BlobEvidenceStore : IEvidenceStore
         // Sealing (canonical JSON, ES256) is CPU work: done by the caller, in parallel, not by the agent's flusher.
         var content = await EvidenceEnvelopes.SealAsync(draft, signers.Records, cancellationToken).ConfigureAwait(false);
         var item = new Write(EvidenceLayout.RecordName(draft), draft.Sequence, content);
-        bool startFlusher;
-        Pending pending;
-        lock (pendingByAgent)
-        {
-            if (!pendingByAgent.TryGetValue(draft.AgentId, out pending!))
-            {
-                pending = new Pending();
-                pendingByAgent[draft.AgentId] = pending;
-            }
-
-            pending.Items.Add(item);
-            startFlusher = !pending.Flushing;
-            pending.Flushing = true;
-        }
-
-        if (startFlusher)
-        {
-            _ = Task.Run(() => FlushAsync(draft.AgentId, pending), CancellationToken.None);
-        }
-
+        pendingWrites.Enqueue(draft.AgentId, [item]);
         return await item.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -126,41 +108,6 @@ public sealed class BlobEvidenceStore : IEvidenceStore
             .DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(location.Offset, location.Length) }, cancellationToken)
             .ConfigureAwait(false);
         return download.Value.Content.ToArray();
-    }
-
-    async Task FlushAsync(string agentId, Pending pending)
-    {
-        while (true)
-        {
-            List<Write> batch;
-            lock (pendingByAgent)
-            {
-                if (pending.Items.Count == 0)
-                {
-                    pending.Flushing = false;
-                    pendingByAgent.Remove(agentId);
-                    return;
-                }
-
-                var take = Math.Min(MaxBatch, pending.Items.Count);
-                batch = pending.Items.GetRange(0, take);
-                pending.Items.RemoveRange(0, take);
-            }
-
-            try
-            {
-                await CommitAsync(agentId, batch).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // The failure belongs to the callers waiting on these writes, not to this loop.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                foreach (var item in batch)
-                {
-                    item.Completion.TrySetException(ex);
-                }
-            }
-        }
     }
 
     async Task CommitAsync(string agentId, List<Write> batch)
@@ -205,13 +152,6 @@ public sealed class BlobEvidenceStore : IEvidenceStore
                 item.Completion.TrySetResult(new EvidenceReceipt(where, EvidenceEnvelopes.RecordDigest(content), item.Sequence, result.Index));
             }
         }
-    }
-
-    sealed class Pending
-    {
-        public List<Write> Items { get; } = [];
-
-        public bool Flushing { get; set; }
     }
 
     sealed record Write(string Name, int Sequence, byte[] Content)

@@ -26,7 +26,7 @@ public sealed class TableEvidenceLog
 
     readonly TableClient table;
     readonly Lazy<Task> ensureTable;
-    readonly Dictionary<string, Pending> pendingByLog = new(StringComparer.Ordinal);
+    readonly GroupCommit<Append> pendingAppends;
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Size, ETag ETag)> heads = new(StringComparer.Ordinal);
 
     public TableEvidenceLog(StorageClients clients)
@@ -34,6 +34,7 @@ public sealed class TableEvidenceLog
         ArgumentNullException.ThrowIfNull(clients);
         table = clients.Tables.GetTableClient(clients.Options.EvidenceLogTableName);
         ensureTable = new Lazy<Task>(() => table.CreateIfNotExistsAsync());
+        pendingAppends = new GroupCommit<Append>(MaxRecordsPerTransaction, CommitAsync, (append, ex) => append.Completion.TrySetException(ex));
     }
 
     public string TableName => table.Name;
@@ -57,26 +58,7 @@ public sealed class TableEvidenceLog
         ArgumentNullException.ThrowIfNull(appends);
         await ensureTable.Value.ConfigureAwait(false);
         var items = appends.Select(a => new Append(a.Record, Convert.ToHexStringLower(a.LeafHash), a.Location)).ToList();
-        bool startFlusher;
-        Pending pending;
-        lock (pendingByLog)
-        {
-            if (!pendingByLog.TryGetValue(logId, out pending!))
-            {
-                pending = new Pending();
-                pendingByLog[logId] = pending;
-            }
-
-            pending.Items.AddRange(items);
-            startFlusher = !pending.Flushing;
-            pending.Flushing = true;
-        }
-
-        if (startFlusher)
-        {
-            _ = Task.Run(() => FlushAsync(logId, pending), CancellationToken.None);
-        }
-
+        pendingAppends.Enqueue(logId, items);
         return await Task.WhenAll(items.Select(i => i.Completion.Task)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -183,41 +165,6 @@ public sealed class TableEvidenceLog
         }
 
         return entity;
-    }
-
-    async Task FlushAsync(string logId, Pending pending)
-    {
-        while (true)
-        {
-            List<Append> batch;
-            lock (pendingByLog)
-            {
-                if (pending.Items.Count == 0)
-                {
-                    pending.Flushing = false;
-                    pendingByLog.Remove(logId);
-                    return;
-                }
-
-                var take = Math.Min(MaxRecordsPerTransaction, pending.Items.Count);
-                batch = pending.Items.GetRange(0, take);
-                pending.Items.RemoveRange(0, take);
-            }
-
-            try
-            {
-                await CommitAsync(logId, batch).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // The failure belongs to the callers waiting on these appends, not to this loop.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                foreach (var item in batch)
-                {
-                    item.Completion.TrySetException(ex);
-                }
-            }
-        }
     }
 
     async Task CommitAsync(string logId, List<Append> batch)
@@ -341,13 +288,6 @@ public sealed class TableEvidenceLog
         }
 
         return remaining;
-    }
-
-    sealed class Pending
-    {
-        public List<Append> Items { get; } = [];
-
-        public bool Flushing { get; set; }
     }
 
     sealed record Append(string Record, string LeafHash, RecordLocation? Location)
