@@ -147,9 +147,12 @@ public sealed class BlobEvidenceStore : IEvidenceStore
             }
 
             var where = $"{container.Name}/{groups[i][0].Name}";
-            foreach (var item in groups[i])
+            var digest = EvidenceEnvelopes.RecordDigest(content);
+            for (var j = 0; j < groups[i].Count; j++)
             {
-                item.Completion.TrySetResult(new EvidenceReceipt(where, EvidenceEnvelopes.RecordDigest(content), item.Sequence, result.Index));
+                // Only the group's first write can be the stored one; a second in the same batch is a retry of it.
+                var item = groups[i][j];
+                item.Completion.TrySetResult(new EvidenceReceipt(where, digest, item.Sequence, result.Index, Existing: result.AlreadyLogged || j > 0));
             }
         }
     }

@@ -10,15 +10,22 @@ using Microsoft.Extensions.Options;
 namespace AgentTrust.Orchestrations.Trust;
 
 /// <summary>
-/// Trust in Table storage, one partition per agent: a <c>state|{lane}</c> row with both scores' evidence, and one
-/// <c>signal|{lane}|{inverted time}|{digest}</c> row per applied signal. Each update is one entity-group transaction
-/// that adds the signal row and replaces the state row under its ETag: a signal already applied fails the add (so it
-/// counts once), and a concurrent writer fails the ETag (so this one re-reads and folds again: no lost update).
+/// Trust in Table storage, one partition per agent: a <c>state|{lane}</c> row with both scores' evidence, and per
+/// applied signal an <c>applied|{lane}|{digest}</c> marker keyed by the signal id alone and a
+/// <c>signal|{lane}|{inverted time}|{digest}</c> row (newest first, for the trust API). Each update is one entity-group
+/// transaction that adds both and replaces the state row under its ETag: a signal already applied fails an add (so it
+/// counts once, even if a retry built it with another time), and a concurrent writer fails the ETag (so this one
+/// re-reads and folds again: no lost update).
 /// </summary>
+/// <remarks>
+/// Signals applied before the marker existed have only their time-keyed row: a retry of one with the same time still
+/// fails that add.
+/// </remarks>
 public sealed class TableTrustStore : ITrustStore
 {
     const string StatePrefix = "state|";
     const string SignalPrefix = "signal|";
+    const string AppliedPrefix = "applied|";
     readonly TableClient table;
     readonly Lazy<Task> ensureTable;
     readonly int maxRetries;
@@ -37,7 +44,8 @@ public sealed class TableTrustStore : ITrustStore
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(parameters);
         await ensureTable.Value.ConfigureAwait(false);
-        var marker = new TableEntity(signal.AgentId, SignalRow(signal))
+        var marker = new TableEntity(signal.AgentId, AppliedRow(signal));
+        var row = new TableEntity(signal.AgentId, SignalRow(signal))
         {
             ["Signal"] = JsonSerializer.Serialize(signal, JsonDefaults.Options),
             ["OccurredAt"] = signal.OccurredAt,
@@ -46,18 +54,20 @@ public sealed class TableTrustStore : ITrustStore
         {
             var (current, etag) = await ReadAsync(signal.AgentId, signal.Lane, cancellationToken).ConfigureAwait(false);
             var next = TrustFold.Apply(current ?? TrustState.New(signal.AgentId, signal.Lane), signal, parameters);
-            var row = StateEntity(next);
+            var state = StateEntity(next);
             TableTransactionAction write = etag is { } e
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, e)
-                : new TableTransactionAction(TableTransactionActionType.Add, row);
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, e)
+                : new TableTransactionAction(TableTransactionActionType.Add, state);
             try
             {
-                await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, marker), write], cancellationToken).ConfigureAwait(false);
+                await table.SubmitTransactionAsync(
+                    [new TableTransactionAction(TableTransactionActionType.Add, marker), new TableTransactionAction(TableTransactionActionType.Add, row), write],
+                    cancellationToken).ConfigureAwait(false);
                 return new TrustApplyResult(true, next);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 0)
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is 0 or 1)
             {
-                // The signal row exists: applied before (a retry or a redelivered outcome). Nothing changes.
+                // The marker or signal row exists: applied before (a retry or a redelivered outcome). Nothing changes.
                 var (stored, _) = await ReadAsync(signal.AgentId, signal.Lane, cancellationToken).ConfigureAwait(false);
                 return new TrustApplyResult(false, stored ?? next);
             }
@@ -172,6 +182,9 @@ public sealed class TableTrustStore : ITrustStore
         ["Events"] = state.Events,
         ["LastEventAt"] = state.LastEventAt,
     };
+
+    /// <summary>Keyed by the signal id alone: the same signal is one row whatever time a retry gave it.</summary>
+    static string AppliedRow(TrustSignal signal) => $"{AppliedPrefix}{signal.Lane}|{Digest.Sha256Hex(signal.SignalId)[..32]}";
 
     /// <summary>Deterministic from the signal, so the same signal always lands on the same row.</summary>
     static string SignalRow(TrustSignal signal) => string.Create(

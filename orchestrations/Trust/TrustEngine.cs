@@ -1,3 +1,4 @@
+using AgentTrust.Domain.Evidence;
 using AgentTrust.Domain.Outcomes;
 using AgentTrust.Domain.Trust;
 using AgentTrust.Orchestrations.Evidence;
@@ -6,9 +7,10 @@ using AgentTrust.Orchestrations.Telemetry;
 namespace AgentTrust.Orchestrations.Trust;
 
 /// <summary>
-/// The incremental side of trust: every signal is first written to the agent's evidence log (idempotently) and then
-/// folded into the stored state (at most once), so the log always holds every signal the scores count and a
-/// recomputation from it gives the same scores.
+/// The incremental side of trust: every signal is first written to the agent's evidence log (idempotently: a retry
+/// gets the record written first) and then the recorded signal is folded into the stored state (at most once per
+/// signal id), so the log always holds every signal the scores count, as they counted it, and a recomputation from it
+/// gives the same scores.
 /// </summary>
 public sealed class TrustEngine(IEvidenceStore evidence, ITrustStore store, ITrustAttributionIndex attribution, TrustParameters parameters, TimeProvider time)
 {
@@ -18,6 +20,13 @@ public sealed class TrustEngine(IEvidenceStore evidence, ITrustStore store, ITru
     {
         ArgumentNullException.ThrowIfNull(signal);
         var receipt = await evidence.AppendAsync(TrustEvidence.Draft(signal, ticketSystem, ticketId), cancellationToken).ConfigureAwait(false);
+        if (receipt.Existing)
+        {
+            // A retry: the signal recorded first is the one the evidence (and so every recomputation) counts. A workflow
+            // step re-run after a crash can build the same signal with another time, so fold the recorded one.
+            signal = await RecordedSignalAsync(signal, receipt, cancellationToken).ConfigureAwait(false);
+        }
+
         var result = await store.ApplyAsync(signal, parameters, cancellationToken).ConfigureAwait(false);
         if (result.Applied)
         {
@@ -31,6 +40,18 @@ public sealed class TrustEngine(IEvidenceStore evidence, ITrustStore store, ITru
 
         var asOf = result.State.LastEventAt ?? signal.OccurredAt;
         return new TrustChange(signal, result.Applied, TrustScoring.Score(result.State, asOf, parameters), receipt.Location);
+    }
+
+    async Task<TrustSignal> RecordedSignalAsync(TrustSignal signal, EvidenceReceipt receipt, CancellationToken cancellationToken)
+    {
+        var records = await evidence.ListAsync(signal.AgentId, TrustEvidence.ChainId(signal), cancellationToken).ConfigureAwait(false);
+        var record = records.FirstOrDefault(r => string.Equals(r.Location, receipt.Location, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The evidence store reported {receipt.Location} as stored but does not list it.");
+        var recorded = TrustEvidence.ReadSignal(record.Content.Span)
+            ?? throw new InvalidDataException($"{receipt.Location} is not a trust-change record.");
+        return recorded.AgentId == signal.AgentId && recorded.Lane == signal.Lane && recorded.SignalId == signal.SignalId
+            ? recorded
+            : throw new InvalidDataException($"{receipt.Location} records signal {recorded.SignalId}, not {signal.SignalId}.");
     }
 
     /// <summary>Remembers that a decision touched a ticket, for outcomes that arrive later.</summary>

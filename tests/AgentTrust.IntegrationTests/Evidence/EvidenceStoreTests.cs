@@ -17,7 +17,8 @@ public sealed class EvidenceStoreTests(AzuriteFixture azurite)
 
         var retried = await other.Store.AppendAsync(EvidenceFixtures.Draft("classifier-01", "act-1", 0, null));
 
-        Assert.Equal(first, retried);
+        Assert.False(first.Existing);
+        Assert.Equal(first with { Existing = true }, retried);
         Assert.Equal(0, first.LeafIndex);
         Assert.Equal(1, await evidence.Log.SizeAsync("classifier-01"));
         Assert.Single(await evidence.Store.ListAsync("classifier-01", "act-1"));
@@ -32,7 +33,8 @@ public sealed class EvidenceStoreTests(AzuriteFixture azurite)
 
         var retried = await evidence.Store.AppendAsync(draft);
 
-        Assert.Equal(first, retried);
+        Assert.False(first.Existing);
+        Assert.Equal(first with { Existing = true }, retried);
         Assert.Equal(1, await evidence.Log.SizeAsync("classifier-01"));
         Assert.Equal(first.Digest, Assert.Single(await evidence.Store.ListAsync("classifier-01", "act-old")).Digest);
     }

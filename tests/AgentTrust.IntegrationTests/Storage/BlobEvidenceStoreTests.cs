@@ -25,7 +25,8 @@ public sealed class BlobEvidenceStoreTests(AzuriteFixture azurite)
         var first = await store.AppendAsync(Draft(0, "{\"kind\":\"first\"}"));
         var retried = await store.AppendAsync(Draft(0, "{\"kind\":\"retry with other content\"}"));
 
-        Assert.Equal(first, retried);
+        Assert.False(first.Existing);
+        Assert.Equal(first with { Existing = true }, retried);
         var stored = Assert.Single(await store.ListAsync("classifier-01", "act-0123"));
         Assert.Equal(first.Digest, stored.Digest);
         var opened = EvidenceEnvelopes.Open(stored.Content.Span);

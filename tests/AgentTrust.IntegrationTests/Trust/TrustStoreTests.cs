@@ -43,6 +43,25 @@ public sealed class TrustStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ApplyAsync_SameSignalIdWithAnotherTime_CountsOnce()
+    {
+        // Found by the 100-kill chaos run: a workflow step re-run after a crash built its conduct signal again with the
+        // re-run's time, and the store, keyed by time and id, counted it a second time.
+        using var rig = new TrustRig(azurite);
+        var signal = Signal(2);
+
+        var first = await rig.Store.ApplyAsync(signal, TrustParameters.Default);
+        var retry = await rig.Store.ApplyAsync(signal with { OccurredAt = signal.OccurredAt.AddMinutes(1) }, TrustParameters.Default);
+
+        Assert.True(first.Applied);
+        Assert.False(retry.Applied);
+        var state = (await rig.Store.GetAsync("router-01", "incident-routing"))!;
+        Assert.Equal(1, state.Events);
+        Assert.True(TrustRecomputer.Same(first.State, state));
+        Assert.Equal(signal.OccurredAt, Assert.Single(await rig.Store.RecentSignalsAsync("router-01", "incident-routing", 10)).OccurredAt);
+    }
+
+    [Fact]
     public async Task RecentSignalsAsync_ManySignals_NewestFirstAndLimited()
     {
         using var rig = new TrustRig(azurite);

@@ -1,14 +1,21 @@
 using System.Collections.Concurrent;
 using AgentTrust.Domain.Evidence;
-using AgentTrust.Domain.Hashing;
+using AgentTrust.Domain.Evidence.Attestation;
+using AgentTrust.Domain.Evidence.Signing;
 using AgentTrust.Orchestrations.Evidence;
 
 namespace AgentTrust.Tests.Support;
 
-/// <summary>Evidence in memory, append-only and idempotent like the blob store, for orchestration tests.</summary>
+/// <summary>
+/// Evidence in memory, append-only and idempotent like the blob store (the first record of a name stands, and a
+/// later append gets its receipt marked <see cref="EvidenceReceipt.Existing"/>), sealed as the blob store seals it, for
+/// orchestration tests.
+/// </summary>
 internal sealed class InMemoryEvidenceStore : IEvidenceStore
 {
     readonly ConcurrentDictionary<string, (EvidenceDraft Draft, byte[] Bytes)> records = new();
+    // One key for every in-memory store of the test run: these records are never verified against a published key.
+    static readonly LocalEcdsaSigner Signer = LocalEcdsaSigner.Generate();
 
     /// <summary>Every record stored, for tests that check a refused request stored nothing.</summary>
     public int Count => records.Count;
@@ -19,15 +26,17 @@ internal sealed class InMemoryEvidenceStore : IEvidenceStore
     public IReadOnlyList<EvidenceDraft> For(string actionId) =>
         [.. records.Values.Select(r => r.Draft).Where(d => d.ActionId == actionId).OrderBy(d => d.Sequence)];
 
-    public Task<EvidenceReceipt> AppendAsync(EvidenceDraft draft, CancellationToken cancellationToken = default)
+    public async Task<EvidenceReceipt> AppendAsync(EvidenceDraft draft, CancellationToken cancellationToken = default)
     {
         var location = $"evidence/{draft.AgentId}/{draft.ActionId}/{draft.Sequence:D4}-{draft.Kind}.json";
-        var stored = records.GetOrAdd(location, _ => (draft, CanonicalJson.Serialize(draft)));
-        return Task.FromResult(new EvidenceReceipt(location, "sha256:" + Digest.Sha256Hex(stored.Bytes), draft.Sequence));
+        var sealedBytes = await EvidenceEnvelopes.SealAsync(draft, Signer, cancellationToken);
+        var stored = records.GetOrAdd(location, (draft, sealedBytes));
+        var existing = !ReferenceEquals(stored.Bytes, sealedBytes);
+        return new EvidenceReceipt(location, EvidenceEnvelopes.RecordDigest(stored.Bytes), draft.Sequence, Existing: existing);
     }
 
     public Task<IReadOnlyList<StoredEvidence>> ListAsync(string agentId, string actionId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredEvidence>>(
-            [.. records.Where(r => r.Value.Draft.ActionId == actionId).OrderBy(r => r.Key, StringComparer.Ordinal)
-                .Select(r => new StoredEvidence(r.Key, "sha256:" + Digest.Sha256Hex(r.Value.Bytes), r.Value.Bytes))]);
+            [.. records.Where(r => r.Value.Draft.AgentId == agentId && r.Value.Draft.ActionId == actionId).OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new StoredEvidence(r.Key, EvidenceEnvelopes.RecordDigest(r.Value.Bytes), r.Value.Bytes))]);
 }
