@@ -1,4 +1,3 @@
-using AgentTrust.Domain.Evidence;
 using AgentTrust.Domain.Outcomes;
 using AgentTrust.Domain.Trust;
 using AgentTrust.Orchestrations.Evidence;
@@ -19,12 +18,18 @@ public sealed class TrustEngine(IEvidenceStore evidence, ITrustStore store, ITru
     public async Task<TrustChange> ApplyAsync(TrustSignal signal, string ticketSystem, string ticketId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        var receipt = await evidence.AppendAsync(TrustEvidence.Draft(signal, ticketSystem, ticketId), cancellationToken).ConfigureAwait(false);
+        var draft = TrustEvidence.Draft(signal, ticketSystem, ticketId);
+        var receipt = await evidence.AppendAsync(draft, cancellationToken).ConfigureAwait(false);
         if (receipt.Existing)
         {
             // A retry: the signal recorded first is the one the evidence (and so every recomputation) counts. A workflow
             // step re-run after a crash can build the same signal with another time, so fold the recorded one.
-            signal = await RecordedSignalAsync(signal, receipt, cancellationToken).ConfigureAwait(false);
+            var stored = await evidence.ReadStoredAsync(draft, receipt, cancellationToken).ConfigureAwait(false);
+            var recorded = TrustEvidence.ReadSignal(stored.Content.Span)
+                ?? throw new InvalidDataException($"{receipt.Location} is not a trust-change record.");
+            signal = recorded.AgentId == signal.AgentId && recorded.Lane == signal.Lane && recorded.SignalId == signal.SignalId
+                ? recorded
+                : throw new InvalidDataException($"{receipt.Location} records signal {recorded.SignalId}, not {signal.SignalId}.");
         }
 
         var result = await store.ApplyAsync(signal, parameters, cancellationToken).ConfigureAwait(false);
@@ -40,18 +45,6 @@ public sealed class TrustEngine(IEvidenceStore evidence, ITrustStore store, ITru
 
         var asOf = result.State.LastEventAt ?? signal.OccurredAt;
         return new TrustChange(signal, result.Applied, TrustScoring.Score(result.State, asOf, parameters), receipt.Location);
-    }
-
-    async Task<TrustSignal> RecordedSignalAsync(TrustSignal signal, EvidenceReceipt receipt, CancellationToken cancellationToken)
-    {
-        var records = await evidence.ListAsync(signal.AgentId, TrustEvidence.ChainId(signal), cancellationToken).ConfigureAwait(false);
-        var record = records.FirstOrDefault(r => string.Equals(r.Location, receipt.Location, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The evidence store reported {receipt.Location} as stored but does not list it.");
-        var recorded = TrustEvidence.ReadSignal(record.Content.Span)
-            ?? throw new InvalidDataException($"{receipt.Location} is not a trust-change record.");
-        return recorded.AgentId == signal.AgentId && recorded.Lane == signal.Lane && recorded.SignalId == signal.SignalId
-            ? recorded
-            : throw new InvalidDataException($"{receipt.Location} records signal {recorded.SignalId}, not {signal.SignalId}.");
     }
 
     /// <summary>Remembers that a decision touched a ticket, for outcomes that arrive later.</summary>

@@ -1,4 +1,4 @@
-using AgentTrust.IntegrationTests.Support;
+using AgentTrust.IntegrationTests.LocalHost;
 
 namespace AgentTrust.IntegrationTests.Approvals;
 
@@ -6,35 +6,24 @@ namespace AgentTrust.IntegrationTests.Approvals;
 /// A local host on Azurite whose approver group <c>leads</c> is reached through a Teams webhook served by the test, so
 /// tests receive the approval card exactly as Teams would and follow its links.
 /// </summary>
-public sealed class ApprovalLinkFixture : IAsyncLifetime
+public sealed class ApprovalLinkFixture : LocalHostFixture
 {
-    readonly AzuriteFixture azurite = new();
     readonly string keyDirectory = Path.Combine(Path.GetTempPath(), "agenttrust-approvals-" + Guid.NewGuid().ToString("N"));
 
     internal WebhookReceiver Teams { get; } = new();
 
-    public LocalHostProcess Host { get; private set; } = null!;
+    protected override string TaskHubPrefix => "appr";
 
-    public ApiClient Api { get; private set; } = null!;
+    protected override IEnumerable<string> HostArguments =>
+    [
+        $"--AgentTrust:Approvals:Groups:leads:TeamsWebhookUrl={Teams.Url}",
+        $"--AgentTrust:Approvals:TokenKeyPath={Path.Combine(keyDirectory, "approval-token.key")}",
+    ];
 
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        await azurite.InitializeAsync();
-        Host = await LocalHostProcess.StartAsync(
-            azurite.ConnectionString,
-            "appr" + Guid.NewGuid().ToString("N")[..8],
-            $"--AgentTrust:Approvals:Groups:leads:TeamsWebhookUrl={Teams.Url}",
-            $"--AgentTrust:Approvals:TokenKeyPath={Path.Combine(keyDirectory, "approval-token.key")}");
-        Api = new ApiClient(Host.BaseUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        Api.Dispose();
-        await Host.StopAsync();
-        await Host.DisposeAsync();
+        await base.DisposeAsync();
         await Teams.DisposeAsync();
-        await azurite.DisposeAsync();
         if (Directory.Exists(keyDirectory))
         {
             Directory.Delete(keyDirectory, recursive: true);

@@ -85,7 +85,7 @@ public sealed class RedTeamPromotionGateTests(LocalHostFixture fixture) : IClass
         using var start = await http.PostAsync("/api/redteam/runs", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
         var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
-        var run = await WaitForRunAsync(http, runId);
+        var run = await fixture.Api.WaitForRedTeamRunAsync(runId, TimeSpan.FromMinutes(3));
         Assert.True(run.GetProperty("passedBar").GetBoolean(), run.ToString());
 
         // The next good evaluation promotes: autonomous, and actions are applied without a person.
@@ -130,23 +130,6 @@ public sealed class RedTeamPromotionGateTests(LocalHostFixture fixture) : IClass
         }
 
         return (id, view.GetProperty("status").GetString()!);
-    }
-
-    static async Task<JsonElement> WaitForRunAsync(HttpClient http, string runId)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(3);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var body = await http.GetFromJsonAsync<JsonElement>($"/api/redteam/runs/{runId}");
-            if (body.GetProperty("status").GetString() != "running")
-            {
-                return body;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"run {runId} did not finish");
     }
 
     static async Task<JsonElement> AutonomyAsync(HttpClient http, string agent)

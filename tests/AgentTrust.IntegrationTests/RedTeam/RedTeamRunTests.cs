@@ -41,23 +41,6 @@ public sealed class RedTeamRunTests(LocalHostFixture fixture) : IClassFixture<Lo
         Assert.Equal(201, (int)response.StatusCode);
     }
 
-    static async Task<JsonElement> WaitAsync(HttpClient http, string runId)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(3);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var body = await http.GetFromJsonAsync<JsonElement>($"/api/redteam/runs/{runId}");
-            if (body.GetProperty("status").GetString() != "running")
-            {
-                return body;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"run {runId} did not finish");
-    }
-
     [Fact]
     public async Task RedTeamRun_MatrixClassifierAgainstIncidentSuite_EveryCaseScoredAsThePactDecidesAndBarMissedOnP1()
     {
@@ -71,7 +54,7 @@ public sealed class RedTeamRunTests(LocalHostFixture fixture) : IClassFixture<Lo
         var start = await http.PostAsync("/api/redteam/runs", new StringContent(JsonSerializer.Serialize(new { agentId, lane = Lane }), Encoding.UTF8, "application/json"));
         Assert.Equal(202, (int)start.StatusCode);
         var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
-        var finished = await WaitAsync(http, runId);
+        var finished = await fixture.Api.WaitForRedTeamRunAsync(runId, TimeSpan.FromMinutes(3));
 
         var suite = RedTeamSuites.For(Lane)!;
         var run = finished.GetProperty("run");

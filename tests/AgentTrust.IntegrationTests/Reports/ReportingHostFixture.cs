@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AgentTrust.Domain.Metrics;
 using AgentTrust.Domain.Reports;
+using AgentTrust.IntegrationTests.LocalHost;
 using AgentTrust.IntegrationTests.Support;
 using AgentTrust.Orchestrations.Metrics;
 using AgentTrust.Orchestrations.Storage;
@@ -14,21 +15,14 @@ namespace AgentTrust.IntegrationTests.Reports;
 /// through its HTTP API: four actions applied, one blocked, two sent to a person (one approved, one rejected), and
 /// stored weekly metrics for this week and the one before. The lane ranking and report tests read what it left.
 /// </summary>
-public sealed class ReportingHostFixture : IAsyncLifetime
+public sealed class ReportingHostFixture : LocalHostFixture
 {
     static readonly TimeSpan Settling = TimeSpan.FromSeconds(120);
-    readonly AzuriteFixture azurite = new();
     readonly string suffix = Guid.NewGuid().ToString("N")[..8];
-
-    public LocalHostProcess Host { get; private set; } = null!;
-
-    public ApiClient Api { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
 
     public string Agent { get; } = "reporter-" + Guid.NewGuid().ToString("N")[..6];
-
-    public string ConnectionString => azurite.ConnectionString;
 
     public string KeyDirectory { get; } = Path.Combine(Path.GetTempPath(), "agenttrust-report-keys-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -51,30 +45,32 @@ public sealed class ReportingHostFixture : IAsyncLifetime
         "--checkpoint-key", Path.Combine(KeyDirectory, "checkpoints.pem"), "--record-key", Path.Combine(KeyDirectory, "records.pem"),
     ];
 
-    public async Task InitializeAsync()
+    protected override string TaskHubPrefix => "rep";
+
+    protected override IEnumerable<string> HostArguments =>
+    [
+        $"--AgentTrust:Storage:PactTableName=pacts{suffix}",
+        $"--AgentTrust:Storage:EvidenceContainerName=evidence{suffix}",
+        $"--AgentTrust:Storage:EvidenceLogTableName=log{suffix}",
+        $"--AgentTrust:Storage:ActionIndexTableName=actions{suffix}",
+        $"--AgentTrust:Trust:TableName={TrustTable}",
+        $"--AgentTrust:Trust:AttributionTableName=attribution{suffix}",
+        $"--AgentTrust:Metrics:TableName={MetricsTable}",
+        // The host's weekly job reads outcomes and disputes: only this fixture's, not other tests' in this Azurite.
+        $"--AgentTrust:Outcomes:TableName=outcomes{suffix}",
+        $"--AgentTrust:Disputes:TableName=disputes{suffix}",
+        // Reports are published by the tests (deterministically), read back by the host's API from this container.
+        $"--AgentTrust:Reports:ContainerName={ReportsContainer}",
+        "--AgentTrust:Reports:Enabled=false",
+        // The report signs the checkpoint it needs itself; an hourly host checkpoint keeps the two from racing.
+        "--AgentTrust:Evidence:CheckpointInterval=01:00:00",
+        $"--AgentTrust:Evidence:RecordKeyPath={Path.Combine(KeyDirectory, "records.pem")}",
+        $"--AgentTrust:Evidence:CheckpointKeyPath={Path.Combine(KeyDirectory, "checkpoints.pem")}",
+    ];
+
+    public override async Task InitializeAsync()
     {
-        await azurite.InitializeAsync();
-        Host = await LocalHostProcess.StartAsync(
-            azurite.ConnectionString,
-            "rep" + suffix,
-            $"--AgentTrust:Storage:PactTableName=pacts{suffix}",
-            $"--AgentTrust:Storage:EvidenceContainerName=evidence{suffix}",
-            $"--AgentTrust:Storage:EvidenceLogTableName=log{suffix}",
-            $"--AgentTrust:Storage:ActionIndexTableName=actions{suffix}",
-            $"--AgentTrust:Trust:TableName={TrustTable}",
-            $"--AgentTrust:Trust:AttributionTableName=attribution{suffix}",
-            $"--AgentTrust:Metrics:TableName={MetricsTable}",
-            // The host's weekly job reads outcomes and disputes: only this fixture's, not other tests' in this Azurite.
-            $"--AgentTrust:Outcomes:TableName=outcomes{suffix}",
-            $"--AgentTrust:Disputes:TableName=disputes{suffix}",
-            // Reports are published by the tests (deterministically), read back by the host's API from this container.
-            $"--AgentTrust:Reports:ContainerName={ReportsContainer}",
-            "--AgentTrust:Reports:Enabled=false",
-            // The report signs the checkpoint it needs itself; an hourly host checkpoint keeps the two from racing.
-            "--AgentTrust:Evidence:CheckpointInterval=01:00:00",
-            $"--AgentTrust:Evidence:RecordKeyPath={Path.Combine(KeyDirectory, "records.pem")}",
-            $"--AgentTrust:Evidence:CheckpointKeyPath={Path.Combine(KeyDirectory, "checkpoints.pem")}");
-        Api = new ApiClient(Host.BaseUrl);
+        await base.InitializeAsync();
         Http = new HttpClient { BaseAddress = Host.BaseUrl };
         Clients = new StorageClients(Options.Create(new AgentTrustStorageOptions
         {
@@ -128,13 +124,10 @@ public sealed class ReportingHostFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         Http.Dispose();
-        Api.Dispose();
-        await Host.StopAsync();
-        await Host.DisposeAsync();
-        await azurite.DisposeAsync();
+        await base.DisposeAsync();
         try
         {
             Directory.Delete(KeyDirectory, recursive: true);

@@ -58,6 +58,27 @@ public sealed class ApiClient(Uri baseUrl) : IDisposable
         throw new TimeoutException($"action {id} did not reach {string.Join('/', statuses)} in {timeout}; last: {last}");
     }
 
+    /// <summary>Polls a red-team run (<c>GET /api/redteam/runs/{id}</c>) until it is no longer running.</summary>
+    public async Task<JsonElement> WaitForRedTeamRunAsync(string runId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await http.GetAsync(new Uri($"/api/redteam/runs/{runId}", UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+            last = await ReadAsync(response);
+            if (last.GetProperty("status").GetString() != "running")
+            {
+                return last;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"red-team run {runId} did not finish in {timeout}; last: {last}");
+    }
+
     static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
