@@ -37,9 +37,10 @@ public static class CommandLine
           agenttrust bench --rate R|--sweep R1,R2,... [--duration 60s] [--agents 40] [--lanes l1,l2] [--drain 120s] [--url URL --task-hub HUB]
                            [--azurite-pid PID] [--out report.json]
               open-loop load: a fixed arrival rate over all ten lanes; throughput, per-stage p50/p95/p99, queue depth, CPU, errors
-          agenttrust chaos [--kills 100] [--seed 1] [--rate 3] [--azurite-restart-every 10] [--json]
+          agenttrust chaos [--kills 100] [--seed 1] [--rate 0.3] [--life 10-20] [--azurite-restart-every 10] [--json]
               SIGKILLs and restarts the local host (and Azurite) under a stream of actions, approvals and outcomes, then
-              checks nothing accepted was lost or applied twice, evidence verifies and trust equals a recomputation
+              checks nothing accepted was lost or applied twice, evidence verifies, trust equals a recomputation and
+              the console's action feed shows each action once, as the API does
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -4,6 +4,7 @@ using AgentTrust.Domain.Trust;
 using AgentTrust.Orchestrations.Evidence;
 using AgentTrust.Orchestrations.Storage;
 using AgentTrust.Orchestrations.Trust;
+using AgentTrust.Orchestrations.TrustConsole;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrust.Cli.Chaos;
@@ -12,7 +13,8 @@ namespace AgentTrust.Cli.Chaos;
 /// The end checks, run on the storage account after the host has stopped: every accepted action has exactly one
 /// final decision (the API says so and the evidence holds exactly one decision record), the evidence verifies
 /// (signatures, hash chains, Merkle proofs, no stray or missing record), the ticketing tool applied every applied
-/// action exactly once and nothing else, and the stored trust scores equal a recomputation from the evidence.
+/// action exactly once and nothing else, the stored trust scores equal a recomputation from the evidence, and the
+/// console's action feed (a read model of the evidence) shows each action once, as the API does.
 /// </summary>
 public static class ChaosChecks
 {
@@ -88,6 +90,8 @@ public static class ChaosChecks
             .RunAsync(write: false, cancellationToken).ConfigureAwait(false);
         problems.AddRange(recompute.Differing.Take(20).Select(key => "trust differs from the recomputation: " + key));
         problems.AddRange(recompute.Problems.Take(20).Select(p => "trust recomputation: " + p));
+        var feedProblems = await CheckFeedAsync(clients, accepted, cancellationToken).ConfigureAwait(false);
+        problems.AddRange(feedProblems.Take(20));
         return new ChaosFindings(
             lost, duplicated, missing, wrongful,
             applications.Values.Sum(),
@@ -95,6 +99,49 @@ public static class ChaosChecks
             verification.RecordsVerified,
             recompute.Differing.Count == 0 && recompute.Problems.Count == 0,
             recompute.States,
+            feedProblems.Count == 0,
             problems);
+    }
+
+    /// <summary>
+    /// The console's read model against the API: one feed row per decided action, with the status the API gives, and
+    /// no decided action still in the queue of actions waiting for a person.
+    /// </summary>
+    static async Task<List<string>> CheckFeedAsync(StorageClients clients, IReadOnlyCollection<TrackedAction> accepted, CancellationToken cancellationToken)
+    {
+        var feed = new TableActionFeed(clients, Options.Create(new ConsoleOptions()));
+        var rows = await ReadAllAsync(feed, pendingOnly: false, cancellationToken).ConfigureAwait(false);
+        var waiting = (await ReadAllAsync(feed, pendingOnly: true, cancellationToken).ConfigureAwait(false)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var byId = rows.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var action in accepted.Where(a => a.Final is not null).OrderBy(a => a.Id, StringComparer.Ordinal))
+        {
+            var entries = byId.GetValueOrDefault(action.Id) ?? [];
+            if (entries.Count != 1 || entries[0].Status != action.Final)
+            {
+                problems.Add($"console feed: {action.Id} is {action.Final}, the feed has {entries.Count} row(s) ({string.Join(", ", entries.Select(e => e.Status))})");
+            }
+
+            if (waiting.Contains(action.Id))
+            {
+                problems.Add($"console feed: {action.Id} is {action.Final} but still in the queue waiting for a person");
+            }
+        }
+
+        return problems;
+    }
+
+    static async Task<List<ActionFeedEntry>> ReadAllAsync(TableActionFeed feed, bool pendingOnly, CancellationToken cancellationToken)
+    {
+        var all = new List<ActionFeedEntry>();
+        string? token = null;
+        do
+        {
+            var page = await feed.PageAsync(pendingOnly, status: null, pageSize: 1000, token, cancellationToken).ConfigureAwait(false);
+            all.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return all;
     }
 }

@@ -11,4 +11,5 @@ public sealed record ChaosFindings(
     long EvidenceRecords,
     bool TrustEqual,
     int TrustScores,
+    bool FeedMatches,
     IReadOnlyList<string> Problems);

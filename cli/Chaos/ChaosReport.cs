@@ -8,6 +8,8 @@ namespace AgentTrust.Cli.Chaos;
 /// decided, failed, or no decision record). <see cref="Duplicated"/>: actions applied to the ticketing tool more than
 /// once, or with more than one decision record. <see cref="MissingWriteBacks"/>: applied or approved actions the tool
 /// never received. <see cref="WrongfulWrites"/>: writes for actions not applied or approved (or not accepted at all).
+/// <see cref="FeedMatches"/>: the console's action feed holds one row per accepted action, with its final status, and
+/// nothing left waiting for a person.
 /// </summary>
 public sealed record ChaosReport(
     int Runs,
@@ -28,12 +30,13 @@ public sealed record ChaosReport(
     long EvidenceRecords,
     bool TrustEqual,
     int TrustScores,
+    bool FeedMatches,
     IReadOnlyDictionary<string, int> Statuses,
     IReadOnlyList<string> Problems,
     TimeSpan Elapsed,
     int Seed)
 {
-    public bool Passed => Lost == 0 && Duplicated == 0 && MissingWriteBacks == 0 && WrongfulWrites == 0 && EvidenceVerified && TrustEqual;
+    public bool Passed => Lost == 0 && Duplicated == 0 && MissingWriteBacks == 0 && WrongfulWrites == 0 && EvidenceVerified && TrustEqual && FeedMatches;
 
     public override string ToString()
     {
@@ -57,6 +60,7 @@ public sealed record ChaosReport(
         Row("writes never decided", WrongfulWrites);
         Row("evidence verified", $"{(EvidenceVerified ? "yes" : "NO")} ({EvidenceRecords} records)");
         Row("trust equal to recomputation", $"{(TrustEqual ? "yes" : "NO")} ({TrustScores} scores)");
+        Row("console feed matches", FeedMatches ? "yes" : "NO");
         Row("elapsed", Elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
         Row("seed", Seed);
         foreach (var problem in Problems.Take(40))

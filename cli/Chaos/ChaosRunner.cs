@@ -154,7 +154,7 @@ public sealed class ChaosRunner(ChaosOptions options, TextWriter progress)
             accepted.Count, stream.Replayed, accepted.Count(a => a.Final is not null),
             findings.Lost.Count, findings.Duplicated.Count, findings.MissingWriteBacks.Count, findings.WrongfulWrites.Count, findings.WriteBacks,
             stream.Approvals, stream.Outcomes,
-            findings.EvidenceVerified, findings.EvidenceRecords, findings.TrustEqual, findings.TrustScores,
+            findings.EvidenceVerified, findings.EvidenceRecords, findings.TrustEqual, findings.TrustScores, findings.FeedMatches,
             statuses, [.. stream.Problems, .. findings.Problems], clock.Elapsed, options.Seed);
     }
 

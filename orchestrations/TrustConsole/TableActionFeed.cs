@@ -20,7 +20,8 @@ namespace AgentTrust.Orchestrations.TrustConsole;
 /// <item><c>pending</c> / <c>{ticks}|{id}</c>: actions waiting for a person, oldest first; removed when answered.</item>
 /// <item><c>action</c> / <c>{id}</c>: where an action's rows are, so the answer finds them.</item>
 /// </list>
-/// Every write is an upsert or a delete of a deterministic key, so a retried activity changes nothing twice.
+/// Every write goes to a deterministic key, and nothing projected again (a retried or redelivered activity, even after
+/// the answer) undoes a later state: decisions are added, never replaced, and escalation never overwrites an answer.
 /// </summary>
 public sealed class TableActionFeed : Evidence.IEvidenceProjection
 {
@@ -50,15 +51,14 @@ public sealed class TableActionFeed : Evidence.IEvidenceProjection
                 break;
             case EvidenceKinds.Notification when Record(draft).TryGetProperty("rung", out var rung) && rung.TryGetInt32(out var r) && r > 0:
                 await ensureTable.Value.ConfigureAwait(false);
-                await UpdateAsync(draft.ActionId, keepPending: true, new TableEntity { ["Status"] = ActionViews.Name(ActionStatus.Escalated) }, cancellationToken).ConfigureAwait(false);
+                await EscalateAsync(draft.ActionId, cancellationToken).ConfigureAwait(false);
                 break;
             case EvidenceKinds.Approval:
                 await ensureTable.Value.ConfigureAwait(false);
                 var answer = Record(draft).Deserialize<ApprovalRecord>(JsonDefaults.Options)
                     ?? throw new InvalidDataException($"Approval record {receipt.Location} is empty.");
-                await UpdateAsync(
+                await SettleAsync(
                     draft.ActionId,
-                    keepPending: false,
                     new TableEntity
                     {
                         ["Status"] = ActionViews.Name(answer.Outcome),
@@ -122,20 +122,90 @@ public sealed class TableActionFeed : Evidence.IEvidenceProjection
             ["Evidence"] = receipt.Location,
         };
 
-        // The locator first: an answer that finds it also finds the rows it names (a retry rewrites the same keys).
+        // The locator first: an answer that finds it also finds the rows it names (every projection of the decision
+        // record that stands writes the same keys).
         await table.UpsertEntityAsync(
             new TableEntity(ActionPartition, draft.ActionId) { ["FeedPartition"] = feedPartition, ["FeedRow"] = feedRow, ["PendingRow"] = pendingRow },
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        // Added, never replaced: the decision can be projected again after the answer (a redelivered activity message),
+        // and must not turn an answered action back into a waiting one.
+        await AddIfAbsentAsync(entity, cancellationToken).ConfigureAwait(false);
         if (pendingRow is not null)
         {
-            var pending = new TableEntity(entity) { PartitionKey = PendingPartition, RowKey = pendingRow };
-            await table.UpsertEntityAsync(pending, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await AddIfAbsentAsync(new TableEntity(entity) { PartitionKey = PendingPartition, RowKey = pendingRow }, cancellationToken).ConfigureAwait(false);
+            // An answer settles the feed row before it removes the pending one, so looking after adding never leaves an
+            // answered action in the queue, whichever ran first.
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(feedPartition, feedRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (row.HasValue && row.Value is { } settled && IsSettled(settled))
+            {
+                await table.DeleteEntityAsync(PendingPartition, pendingRow, ETag.All, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
-    async Task UpdateAsync(string actionId, bool keepPending, TableEntity changes, CancellationToken cancellationToken)
+    async Task AddIfAbsentAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Projected before: what is there is this record's row, possibly settled since.
+        }
+    }
+
+    /// <summary>Answered (or expired): no notice or decision projected again changes it.</summary>
+    static bool IsSettled(TableEntity feedRow) =>
+        feedRow.GetString("Status") is { } status
+        && status != ActionViews.Name(ActionStatus.AwaitingApproval) && status != ActionViews.Name(ActionStatus.Escalated);
+
+    /// <summary>Marks a waiting action escalated, unless it was answered meanwhile (a notice retried after the answer).</summary>
+    async Task EscalateAsync(string actionId, CancellationToken cancellationToken)
+    {
+        var locator = await table.GetEntityIfExistsAsync<TableEntity>(ActionPartition, actionId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!locator.HasValue || locator.Value is not { } rows)
+        {
+            return;
+        }
+
+        var changes = new TableEntity { ["Status"] = ActionViews.Name(ActionStatus.Escalated) };
+        var (feedPartition, feedRow) = (rows.GetString("FeedPartition"), rows.GetString("FeedRow"));
+        while (true)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(feedPartition, feedRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!row.HasValue || row.Value is not { } current || IsSettled(current))
+            {
+                return;
+            }
+
+            try
+            {
+                // Under the row's ETag: an answer merged in between is never overwritten.
+                await table.UpdateEntityAsync(new TableEntity(changes) { PartitionKey = feedPartition, RowKey = feedRow }, current.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+            }
+        }
+
+        if (rows.GetString("PendingRow") is { Length: > 0 } pendingRow)
+        {
+            try
+            {
+                await table.UpdateEntityAsync(new TableEntity(changes) { PartitionKey = PendingPartition, RowKey = pendingRow }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Answered meanwhile: it stays answered.
+            }
+        }
+    }
+
+    /// <summary>Settles an action with a person's answer: the feed row first, then the pending row goes.</summary>
+    async Task SettleAsync(string actionId, TableEntity changes, CancellationToken cancellationToken)
     {
         var locator = await table.GetEntityIfExistsAsync<TableEntity>(ActionPartition, actionId, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!locator.HasValue || locator.Value is not { } rows)
@@ -146,23 +216,7 @@ public sealed class TableActionFeed : Evidence.IEvidenceProjection
 
         var feed = new TableEntity(changes) { PartitionKey = rows.GetString("FeedPartition"), RowKey = rows.GetString("FeedRow") };
         await table.UpsertEntityAsync(feed, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        if (rows.GetString("PendingRow") is not { Length: > 0 } pendingRow)
-        {
-            return;
-        }
-
-        if (keepPending)
-        {
-            try
-            {
-                await table.UpdateEntityAsync(new TableEntity(changes) { PartitionKey = PendingPartition, RowKey = pendingRow }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                // Answered already (a retried notice after the answer): it stays answered.
-            }
-        }
-        else
+        if (rows.GetString("PendingRow") is { Length: > 0 } pendingRow)
         {
             await table.DeleteEntityAsync(PendingPartition, pendingRow, ETag.All, cancellationToken).ConfigureAwait(false);
         }

@@ -41,6 +41,7 @@ public sealed class ChaosCommandTests
         Assert.True(root.GetProperty("writeBacks").GetInt32() > 0, why);
         Assert.True(root.GetProperty("evidenceVerified").GetBoolean(), why);
         Assert.True(root.GetProperty("trustEqual").GetBoolean(), why);
+        Assert.True(root.GetProperty("feedMatches").GetBoolean(), why);
         Assert.Equal(0, run.ExitCode);
         try
         {

@@ -13,9 +13,10 @@ using Moq;
 namespace AgentTrust.IntegrationTests.TrustConsole;
 
 /// <summary>
-/// The console's action feed after a workflow step re-run: the Azure Storage backend can run a step's activity and
-/// later re-run the step (a host killed between sending the activity and writing the history), and the re-run builds
-/// its evidence draft with its own time. The feed must keep one row per action, the one the evidence holds.
+/// The console's action feed under the Azure Storage backend's at-least-once delivery. A workflow step can be re-run
+/// (a host killed between sending the activity and writing the history), and the re-run builds its evidence draft
+/// with its own time; an activity message can be delivered again after the workflow moved on. The feed keeps one row
+/// per action, the one the evidence holds, and nothing projected again undoes an answer.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ActionFeedRetryTests(AzuriteFixture azurite)
@@ -26,11 +27,68 @@ public sealed class ActionFeedRetryTests(AzuriteFixture azurite)
         actionId, 0, EvidenceKinds.Decision, "classifier-03", "incident-classification", "servicenow", "INC0004711", "sha256:" + new string('c', 64), null, at,
         JsonSerializer.SerializeToElement(new { record = new Decision(DecisionKind.RequireApproval, ["confidence 0.41 below 0.80"], "sha256:pact", 1) }, JsonDefaults.Options));
 
+    static EvidenceDraft Draft(string actionId, int sequence, string kind, object record) => new(
+        actionId, sequence, kind, "classifier-03", "incident-classification", "servicenow", "INC0004711", "sha256:" + new string('c', 64), null,
+        Decided.AddMinutes(sequence), JsonSerializer.SerializeToElement(new { record }, JsonDefaults.Options));
+
+    static EvidenceDraft Answer(string actionId) => Draft(
+        actionId, 2, EvidenceKinds.Approval, new ApprovalRecord(ActionStatus.Approved, "lead@example.com", "fine", Decided.AddMinutes(5), Decided.AddHours(4), Decided));
+
+    static EvidenceDraft Escalation(string actionId) => Draft(actionId, 1, EvidenceKinds.Notification, new { rung = 1, groups = new[] { "leads" } });
+
+    static async Task<(ActionFeedEntry Row, bool Pending)> ReadAsync(TableActionFeed feed, string actionId)
+    {
+        var row = Assert.Single((await feed.PageAsync(pendingOnly: false, status: null, pageSize: 100, continuationToken: null)).Items, e => e.Id == actionId);
+        var pending = (await feed.PageAsync(pendingOnly: true, status: null, pageSize: 100, continuationToken: null)).Items.Any(e => e.Id == actionId);
+        return (row, pending);
+    }
+
+    TableActionFeed NewFeed(EvidenceFixtures evidence) =>
+        new(evidence.Clients, Options.Create(new ConsoleOptions { ActionFeedTableName = "feed" + Guid.NewGuid().ToString("N")[..10] }));
+
+    [Fact]
+    public async Task ProjectAsync_DecisionDeliveredAgainAfterTheAnswer_ActionStaysAnsweredAndOutOfTheQueue()
+    {
+        using var evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
+        var feed = NewFeed(evidence);
+        var actionId = "act-" + Guid.NewGuid().ToString("N");
+        var receipt = new EvidenceReceipt("evidence/x", "sha256:r", 0);
+        await feed.ProjectAsync(AskDraft(actionId, Decided), receipt);
+        Assert.True((await ReadAsync(feed, actionId)).Pending);
+        await feed.ProjectAsync(Answer(actionId), receipt);
+
+        await feed.ProjectAsync(AskDraft(actionId, Decided), receipt);
+
+        var (row, pending) = await ReadAsync(feed, actionId);
+        Assert.Equal("approved", row.Status);
+        Assert.Equal("lead@example.com", row.Approver);
+        Assert.False(pending);
+    }
+
+    [Fact]
+    public async Task ProjectAsync_EscalationNoticeRetriedAfterTheAnswer_ActionStaysAnswered()
+    {
+        using var evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
+        var feed = NewFeed(evidence);
+        var actionId = "act-" + Guid.NewGuid().ToString("N");
+        var receipt = new EvidenceReceipt("evidence/x", "sha256:r", 0);
+        await feed.ProjectAsync(AskDraft(actionId, Decided), receipt);
+        await feed.ProjectAsync(Escalation(actionId), receipt);
+        Assert.Equal("escalated", (await ReadAsync(feed, actionId)).Row.Status);
+        await feed.ProjectAsync(Answer(actionId), receipt);
+
+        await feed.ProjectAsync(Escalation(actionId), receipt);
+
+        var (row, pending) = await ReadAsync(feed, actionId);
+        Assert.Equal("approved", row.Status);
+        Assert.False(pending);
+    }
+
     [Fact]
     public async Task RecordEvidence_StepRerunWithAnotherTime_FeedKeepsOneRowAtTheRecordedTime()
     {
         using var evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
-        var feed = new TableActionFeed(evidence.Clients, Options.Create(new ConsoleOptions { ActionFeedTableName = "feed" + Guid.NewGuid().ToString("N")[..10] }));
+        var feed = NewFeed(evidence);
         var activity = new RecordEvidenceActivity(evidence.Store, [feed]);
         var context = new Mock<TaskActivityContext>().Object;
         var actionId = "act-" + Guid.NewGuid().ToString("N");
