@@ -22,10 +22,7 @@ namespace AgentTrust.IntegrationTests.TrustConsole;
 public sealed class ActionFeedRetryTests(AzuriteFixture azurite)
 {
     static readonly DateTimeOffset Decided = new(2026, 11, 27, 6, 57, 28, TimeSpan.Zero);
-
-    static EvidenceDraft AskDraft(string actionId, DateTimeOffset at) => new(
-        actionId, 0, EvidenceKinds.Decision, "classifier-03", "incident-classification", "servicenow", "INC0004711", "sha256:" + new string('c', 64), null, at,
-        JsonSerializer.SerializeToElement(new { record = new Decision(DecisionKind.RequireApproval, ["confidence 0.41 below 0.80"], "sha256:pact", 1) }, JsonDefaults.Options));
+    static readonly EvidenceReceipt Receipt = new("evidence/x", "sha256:r", 0);
 
     static EvidenceDraft Draft(string actionId, int sequence, string kind, object record) => new(
         actionId, sequence, kind, "classifier-03", "incident-classification", "servicenow", "INC0004711", "sha256:" + new string('c', 64), null,
@@ -33,6 +30,9 @@ public sealed class ActionFeedRetryTests(AzuriteFixture azurite)
 
     static EvidenceDraft Answer(string actionId) => Draft(
         actionId, 2, EvidenceKinds.Approval, new ApprovalRecord(ActionStatus.Approved, "lead@example.com", "fine", Decided.AddMinutes(5), Decided.AddHours(4), Decided));
+
+    static EvidenceDraft AskDraft(string actionId, DateTimeOffset at) =>
+        Draft(actionId, 0, EvidenceKinds.Decision, new Decision(DecisionKind.RequireApproval, ["confidence 0.41 below 0.80"], "sha256:pact", 1)) with { OccurredAt = at };
 
     static EvidenceDraft Escalation(string actionId) => Draft(actionId, 1, EvidenceKinds.Notification, new { rung = 1, groups = new[] { "leads" } });
 
@@ -43,21 +43,26 @@ public sealed class ActionFeedRetryTests(AzuriteFixture azurite)
         return (row, pending);
     }
 
-    TableActionFeed NewFeed(EvidenceFixtures evidence) =>
-        new(evidence.Clients, Options.Create(new ConsoleOptions { ActionFeedTableName = "feed" + Guid.NewGuid().ToString("N")[..10] }));
+    TableActionFeed NewFeed() =>
+        new(TestStorage.Clients(azurite), Options.Create(new ConsoleOptions { ActionFeedTableName = "feed" + Guid.NewGuid().ToString("N")[..10] }));
+
+    /// <summary>A feed of its own with one action that waits for a person.</summary>
+    async Task<(TableActionFeed Feed, string ActionId)> AskedAsync()
+    {
+        var feed = NewFeed();
+        var actionId = "act-" + Guid.NewGuid().ToString("N");
+        await feed.ProjectAsync(AskDraft(actionId, Decided), Receipt);
+        return (feed, actionId);
+    }
 
     [Fact]
     public async Task ProjectAsync_DecisionDeliveredAgainAfterTheAnswer_ActionStaysAnsweredAndOutOfTheQueue()
     {
-        using var evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
-        var feed = NewFeed(evidence);
-        var actionId = "act-" + Guid.NewGuid().ToString("N");
-        var receipt = new EvidenceReceipt("evidence/x", "sha256:r", 0);
-        await feed.ProjectAsync(AskDraft(actionId, Decided), receipt);
+        var (feed, actionId) = await AskedAsync();
         Assert.True((await ReadAsync(feed, actionId)).Pending);
-        await feed.ProjectAsync(Answer(actionId), receipt);
+        await feed.ProjectAsync(Answer(actionId), Receipt);
 
-        await feed.ProjectAsync(AskDraft(actionId, Decided), receipt);
+        await feed.ProjectAsync(AskDraft(actionId, Decided), Receipt);
 
         var (row, pending) = await ReadAsync(feed, actionId);
         Assert.Equal("approved", row.Status);
@@ -68,16 +73,12 @@ public sealed class ActionFeedRetryTests(AzuriteFixture azurite)
     [Fact]
     public async Task ProjectAsync_EscalationNoticeRetriedAfterTheAnswer_ActionStaysAnswered()
     {
-        using var evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
-        var feed = NewFeed(evidence);
-        var actionId = "act-" + Guid.NewGuid().ToString("N");
-        var receipt = new EvidenceReceipt("evidence/x", "sha256:r", 0);
-        await feed.ProjectAsync(AskDraft(actionId, Decided), receipt);
-        await feed.ProjectAsync(Escalation(actionId), receipt);
+        var (feed, actionId) = await AskedAsync();
+        await feed.ProjectAsync(Escalation(actionId), Receipt);
         Assert.Equal("escalated", (await ReadAsync(feed, actionId)).Row.Status);
-        await feed.ProjectAsync(Answer(actionId), receipt);
+        await feed.ProjectAsync(Answer(actionId), Receipt);
 
-        await feed.ProjectAsync(Escalation(actionId), receipt);
+        await feed.ProjectAsync(Escalation(actionId), Receipt);
 
         var (row, pending) = await ReadAsync(feed, actionId);
         Assert.Equal("approved", row.Status);
@@ -88,7 +89,7 @@ public sealed class ActionFeedRetryTests(AzuriteFixture azurite)
     public async Task RecordEvidence_StepRerunWithAnotherTime_FeedKeepsOneRowAtTheRecordedTime()
     {
         using var evidence = new EvidenceFixtures(TestStorage.Clients(azurite));
-        var feed = NewFeed(evidence);
+        var feed = NewFeed();
         var activity = new RecordEvidenceActivity(evidence.Store, [feed]);
         var context = new Mock<TaskActivityContext>().Object;
         var actionId = "act-" + Guid.NewGuid().ToString("N");
